@@ -1,0 +1,106 @@
+r"""The references page, and the links between it and the notes that cite its works.
+
+A note is a footnote whose body is one reference to a key in references.bib:
+
+    [^3]: @insiderpaper2021serbian
+
+From those lines, read from every page's Markdown, this hook
+- adds to each note a link to its work's entry on the references page;
+- replaces `\works_cited` on the references page with an entry for each work in
+  references.bib, anchored by its key, with links back to every note that cites it.
+The entries' text is left as `@key` for mkdocs-bibtex to format, like the notes.
+"""
+
+import logging
+import posixpath
+import re
+from dataclasses import dataclass
+
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.works_cited")
+
+MARKER = r"\works_cited"
+NOTE_LINE = re.compile(r"^\[\^(?P<note>[^\]\s]+)\]:[ \t]*@(?P<key>[\w:-]+)[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Note:
+    page_uri: str  # the citing page's source path, e.g. "index.md"
+    number: str  # the footnote's label, e.g. "3"
+    key: str
+
+
+_notes: list[Note] = []
+_references_uri: str | None = None
+
+
+def on_files(files, config):
+    global _notes, _references_uri
+    _notes, _references_uri = [], None
+    for file in files.documentation_pages():
+        source = file.content_string
+        _notes += [Note(file.src_uri, m["note"], m["key"]) for m in NOTE_LINE.finditer(source)]
+        if MARKER in source:
+            _references_uri = file.src_uri
+    if _notes and _references_uri is None:
+        log.warning("No page contains %s: the notes have no references page to link to.", MARKER)
+
+
+# Before mkdocs-bibtex (priority 0) formats the `@key`s this writes.
+@event_priority(50)
+def on_page_markdown(markdown, page, config, files):
+    markdown = _link_notes_to_entries(markdown, page)
+    return _write_works_cited(markdown, page, config)
+
+
+def _link_notes_to_entries(markdown, page):
+    if _references_uri is None:
+        return markdown
+    target = _relative(_references_uri, page.file.src_uri)
+
+    def with_link(match):
+        return f"{match[0]} [References entry]({target}#{match['key']}){{ .note-entry }}"
+
+    return NOTE_LINE.sub(with_link, markdown)
+
+
+def _write_works_cited(markdown, page, config):
+    if MARKER not in markdown:
+        return markdown
+    entries = config.plugins["bibtex"].registry.bib_data.entries
+    for key in entries:
+        if not any(note.key == key for note in _notes):
+            log.warning(
+                "references.bib: entry '%s' is not cited by any note. "
+                "Cite it in a note ([^n]: @%s) or remove it.",
+                key,
+                key,
+            )
+    cited = sorted((key for key in entries if any(n.key == key for n in _notes)), key=lambda k: _sort_key(entries[k]))
+    blocks = [_entry(key, page) for key in cited]
+    return markdown.replace(MARKER, "\n\n".join(blocks))
+
+
+def _entry(key, page):
+    links = [
+        f"[note {note.number}]({_relative(note.page_uri, page.file.src_uri)}#fn:{note.number})"
+        for note in _notes
+        if note.key == key
+    ]
+    return f"@{key}\n{{ #{key} .work }}\n\nCited in {_and_list(links)}.\n{{ .cited-in }}"
+
+
+def _sort_key(entry):
+    """A bibliography's order: by the first author's family name, else by title."""
+    authors = entry.persons.get("author")
+    first = " ".join(authors[0].last_names + authors[0].first_names) if authors else entry.fields.get("title", "")
+    return first.replace("{", "").replace("}", "").casefold()
+
+
+def _and_list(items):
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _relative(target_uri, from_uri):
+    return posixpath.relpath(target_uri, posixpath.dirname(from_uri) or ".")

@@ -1,0 +1,81 @@
+"""One strict build of the site for the whole session, and scratch copies for faulty builds."""
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a build needs from the project; a scratch copy takes exactly these.
+PROJECT_PARTS = ["mkdocs.yml", "references.bib", "docs", "hooks", "styles", "overrides"]
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+
+def mkdocs_build(project: Path, site: Path, env: dict | None = None) -> Build:
+    """Run `mkdocs build --strict` as an editor would, and keep what it printed."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        timeout=120,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def copy_project(destination: Path) -> Path:
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, destination / part)
+    return destination
+
+
+class Site:
+    """The built site, read as a reader's browser gets it."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def html(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup((self.root / path).read_text(encoding="utf-8"), "lxml")
+
+    def article(self, path: str):
+        return self.html(path).select_one("article.md-content__inner")
+
+    def pages(self) -> list[str]:
+        return sorted(str(p.relative_to(self.root)) for p in self.root.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def build(tmp_path_factory) -> Build:
+    result = mkdocs_build(ROOT, tmp_path_factory.mktemp("site"))
+    assert result.returncode == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(build) -> Site:
+    return Site(build.site)
+
+
+@pytest.fixture
+def scratch(tmp_path) -> Path:
+    """A copy of the project to break; build it with `mkdocs_build(scratch, ...)`."""
+    project = tmp_path / "project"
+    project.mkdir()
+    return copy_project(project)

@@ -1,0 +1,82 @@
+"""The letter's text as published: every word, capital and mark of the original."""
+
+from pathlib import Path
+
+import pytest
+
+from letter_source import GOLDEN, letter_lines
+
+SHARED_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "source" / "letter.txt"
+LINE_BREAK = "\u2028"
+EDITION_HEADINGS = ["Addressees", "Letter", "Signatories", "Notes"]
+
+
+def _text(element) -> list[str]:
+    """An element's text as a reader sees it, one item per line (<br>), permalinks left out."""
+    element = element.__copy__()
+    for permalink in element.select("a.headerlink"):
+        permalink.decompose()
+    for br in element.find_all("br"):
+        br.replace_with(LINE_BREAK)
+    return [" ".join(line.split()) for line in element.get_text().split(LINE_BREAK)]
+
+
+def rendered_letter_lines(article) -> list[str]:
+    lines = []
+    for element in article.find_all(["h1", "p"], recursive=False):
+        lines += _text(element)
+    return lines
+
+
+def test_letter_matches_the_original_line_for_line(site):
+    """Headline, date, each address line, salutation, paragraphs and signature equal the source."""
+    assert rendered_letter_lines(site.article("index.html")) == letter_lines()
+
+
+def test_wrapped_lines_are_not_paragraph_breaks(site):
+    """The PDF's mid-sentence wraps are joined: 'Alexander Botsan-Kharchenko' is one paragraph."""
+    paragraphs = [p.get_text() for p in site.article("index.html").find_all("p", recursive=False)]
+    for phrase in ["Alexander Botsan-Kharchenko", "Kosovars and Serbians until", "dialogue between Kosovo"]:
+        assert sum(phrase in p for p in paragraphs) == 1, phrase
+
+
+def test_original_spelling_is_kept(site):
+    """Nothing is corrected silently: the original's own spellings and marks are there."""
+    text = site.article("index.html").get_text()
+    for original in [
+        "our ally Kosova",
+        "The Honorable Anthony Blinken",
+        "covered up with a stick for",
+        "an interim-agreement was brokered",
+        "Miroslav Lajčák",
+        "Nebojša Stefanović",
+        "Serbia’s armed forces",
+        "“sticker regime,”",
+        "territory – a move",
+    ]:
+        assert original in text, original
+    assert "'" not in text and '"' not in text, "straight quotes in the letter"
+
+
+def test_addresses_are_address_blocks(site):
+    """Each address is one block with a line break per line, not a paragraph per line."""
+    article = site.article("index.html")
+    for anchor, first, lines in [("to-president", "The Honorable Joseph R. Biden, Jr.", 5),
+                                 ("to-secretary", "The Honorable Anthony Blinken", 5)]:
+        block = article.find(id=anchor)
+        assert "address" in block["class"]
+        assert _text(block)[0] == first
+        assert len(block.find_all("br")) == lines - 1
+
+
+def test_edition_headings_are_the_only_additions(site):
+    """The headline is the page title; the section headings are the edition's own."""
+    article = site.article("index.html")
+    assert [h.get_text(strip=True).rstrip("¶") for h in article.find_all("h1")] == [letter_lines()[0]]
+    assert [h.get_text(strip=True).rstrip("¶") for h in article.find_all("h2")] == EDITION_HEADINGS
+
+
+@pytest.mark.skipif(not SHARED_SOURCE.exists(), reason="the shared source is not beside this checkout")
+def test_golden_file_is_the_source():
+    """tests/golden/letter.txt is a byte-for-byte copy of the source text."""
+    assert GOLDEN.read_bytes() == SHARED_SOURCE.read_bytes()
