@@ -79,3 +79,58 @@ def scratch(tmp_path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     return copy_project(project)
+
+
+# --- The site in a real browser -------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+NODE_TOOLS = ROOT / "tests" / "node_modules"
+
+
+def require(available: bool, what: str, how: str) -> None:
+    """Skip a test whose tool is missing, saying how to get it; under CI, fail instead."""
+    if available:
+        return
+    message = f"{what} is not installed ({how})"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + ": CI must run this test")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def base_url(site) -> str:
+    """The built site, served on loopback as a static host serves it."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site.root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium: Playwright cannot download its own browser on these machines."""
+    require(CHROMIUM.exists(), "Chromium", "apt-get install chromium")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        # No calls home: this machine has no network but loopback.
+        "args": ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"],
+    }
+
+
+@pytest.fixture
+def axe_source() -> str:
+    script = NODE_TOOLS / "axe-core" / "axe.min.js"
+    require(script.exists(), "axe-core", "npm ci --prefix tests")
+    return script.read_text(encoding="utf-8")

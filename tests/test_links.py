@@ -5,6 +5,9 @@ from urllib.parse import urlsplit
 
 from conftest import ROOT, Site, mkdocs_build
 
+# Every part of the letter that can be linked to, in reading order.
+PARAGRAPH_ANCHORS = ["date", "to-president", "to-secretary", "salutation"] + [f"p{n}" for n in range(1, 8)]
+
 
 def test_sections_have_permalinks(site):
     """The headline and each section heading carry an id and a permalink to it."""
@@ -18,7 +21,7 @@ def test_every_paragraph_has_a_short_anchor_and_a_permalink(site):
     """Body paragraphs are #p1…#p5, the thanks #p6, the signature block #p7; the others are named."""
     paragraphs = site.article("index.html").find_all("p", recursive=False)
     ids = [p["id"] for p in paragraphs]
-    assert ids == ["date", "to-president", "to-secretary", "salutation"] + [f"p{n}" for n in range(1, 8)]
+    assert ids == PARAGRAPH_ANCHORS
     assert paragraphs[4].get_text().startswith("We write to urge you")
     assert paragraphs[9].get_text().startswith("Thank you for your time")
     assert paragraphs[10].get_text().startswith("Members of US Congress:")

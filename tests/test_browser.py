@@ -1,0 +1,163 @@
+"""The site as a reader uses it, in Chromium: notes, deep links, search, palette, phone, keyboard."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page, TimeoutError, expect
+
+from test_links import PARAGRAPH_ANCHORS
+
+PAGES = ["", "references/", "404.html"]
+
+
+IN_VIEW_BELOW_HEADER = """selector => {
+    const target = document.querySelector(selector), header = document.querySelector(".md-header")
+    if (!target) return false
+    const top = target.getBoundingClientRect().top
+    return top >= header.getBoundingClientRect().bottom - 1 && top < window.innerHeight
+}"""
+
+
+def is_in_view_below_header(page: Page, selector: str) -> bool:
+    """Whether the element's top is on screen and not under the sticky header (waits for scrolling)."""
+    try:
+        page.wait_for_function(IN_VIEW_BELOW_HEADER, arg=selector, timeout=3000)
+    except TimeoutError:
+        return False
+    return True
+
+
+def test_note_marker_shows_its_note_and_links_both_ways(page: Page):
+    """Hovering marker 3 shows note 3; clicking goes to the note; its back-link returns."""
+    page.goto("./")
+    marker = page.locator("#fnref\\:3 a")
+    marker.hover()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_contain_text("Insider Paper, “JUST IN Serbian Military")
+    expect(tooltip).to_have_attribute("aria-label", "Note 3")
+
+    marker.click()
+    page.wait_for_function("location.hash === '#fn:3'")
+    assert is_in_view_below_header(page, "#fn\\:3")
+
+    page.locator("#fn\\:3 a.footnote-backref").click()
+    page.wait_for_function("location.hash === '#fnref:3'")
+    assert is_in_view_below_header(page, "#fnref\\:3")
+
+
+@pytest.mark.parametrize("anchor", PARAGRAPH_ANCHORS)
+def test_deep_link_shows_its_paragraph_below_the_header(page: Page, anchor):
+    """Opening the letter at #p3 (or any part) puts that part in view, not under the sticky header."""
+    page.goto(f"./#{anchor}")
+    page.wait_for_load_state("load")
+    assert is_in_view_below_header(page, f"[id='{anchor}']")
+
+
+@pytest.mark.parametrize(
+    "query, section",
+    [("Halili", "notes"), ("sticker regime", "letter"), ("Botsan-Kharchenko", "letter")],
+)
+def test_search_finds_and_leads_to_the_part(page: Page, query, section):
+    """A search shows results; the letter's result leads to the section that holds the words."""
+    page.goto("./")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    page.locator(f".md-search-result__link[href$='#{section}']").first.click()
+    page.wait_for_function(f"location.hash === '#{section}'")
+    assert urlsplit(page.url).path == "/"
+    assert is_in_view_below_header(page, f"#{section}")
+
+
+def test_cited_in_links_land_on_their_notes(page: Page):
+    """Each 'Cited in note n' on the references page opens the letter at note n."""
+    page.goto("references/")
+    links = page.locator(".cited-in a")
+    targets = [(links.nth(i).inner_text(), links.nth(i).get_attribute("href")) for i in range(links.count())]
+    assert len(targets) == 5
+    for text, href in targets:
+        page.goto("references/")
+        page.locator(f".cited-in a[href='{href}']").click()
+        number = text.removeprefix("note ")
+        page.wait_for_function(f"location.hash === '#fn:{number}'")
+        assert is_in_view_below_header(page, f"#fn\\:{number}")
+
+
+def test_palette_toggle_switches_and_survives_a_reload(page: Page):
+    page.goto("./")
+    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
+    assert scheme() == "default"
+    page.locator("label[title='Switch to dark mode']").click()
+    assert scheme() == "slate"
+    page.reload()
+    assert scheme() == "slate"
+    page.locator("label[title='Switch to light mode']").click()
+    assert scheme() == "default"
+
+
+@pytest.mark.parametrize("system, scheme", [("light", "default"), ("dark", "slate")])
+def test_palette_follows_the_system_setting(new_context, system, scheme):
+    """Until the reader chooses, the palette is the system's."""
+    page = new_context(color_scheme=system).new_page()
+    page.goto("./")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_phone_width_has_no_sideways_scroll_and_a_working_drawer(page: Page, path):
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    drawer = page.locator("nav.md-nav--primary")
+    page.locator("label.md-header__button[for='__drawer']").click()
+    expect(drawer).to_be_in_viewport()
+    page.locator("label.md-overlay").click()
+    expect(drawer).not_to_be_in_viewport()
+
+
+def focus_ring(page: Page) -> dict:
+    return page.evaluate(
+        """() => { const e = document.activeElement, s = getComputedStyle(e);
+                   return {cls: e.className, href: e.getAttribute('href'), tag: e.tagName,
+                           outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+                           shadow: s.boxShadow !== 'none'} }"""
+    )
+
+
+def test_keyboard_reaches_skip_link_search_notes_and_permalinks(page: Page):
+    """Tab alone reaches each of them, and each shows a visible focus ring."""
+    page.goto("./")
+    reached = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        reached.append(focus_ring(page))
+
+    def first(predicate):
+        return next((r for r in reached if predicate(r)), None)
+
+    skip = reached[0]
+    assert "md-skip" in skip["cls"]
+    search = first(lambda r: "md-search__input" in r["cls"])
+    marker = first(lambda r: "footnote-ref" in r["cls"])
+    permalink = first(lambda r: "paragraph-link" in r["cls"])
+    for name, stop in {"skip link": skip, "note marker": marker, "paragraph permalink": permalink}.items():
+        assert stop is not None, f"Tab never reached the {name}"
+        assert stop["outline"] or stop["shadow"], f"no visible focus ring on the {name}"
+    assert search is not None, "Tab never reached search"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_log_no_errors_and_ask_no_other_host(page: Page, path):
+    """No console error, and every request goes to the site on 127.0.0.1."""
+    errors, requests = [], []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    assert errors == []
+    others = [url for url in requests if not re.match(r"(http://127\.0\.0\.1:\d+/|data:)", url)]
+    assert others == []
