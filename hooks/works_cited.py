@@ -7,7 +7,8 @@ A note is a footnote whose body is one reference to a key in references.bib:
 From those lines, read from every page's Markdown, this hook
 - adds to each note a link to its work's entry on the references page;
 - replaces `\works_cited` on the references page with an entry for each work in
-  references.bib, anchored by its key, with links back to every note that cites it.
+  references.bib, anchored by its key, with links back to every note that cites it;
+- replaces `\notes_without_address` with links to the notes whose work has no `url`.
 The entries' text is left as `@key` for mkdocs-bibtex to format, like the notes.
 """
 
@@ -21,6 +22,7 @@ from mkdocs.plugins import event_priority
 log = logging.getLogger("mkdocs.hooks.works_cited")
 
 MARKER = r"\works_cited"
+WITHOUT_ADDRESS = r"\notes_without_address"
 NOTE_LINE = re.compile(r"^\[\^(?P<note>[^\]\s]+)\]:[ \t]*@(?P<key>[\w:-]+)[ \t]*$", re.MULTILINE)
 
 
@@ -51,7 +53,8 @@ def on_files(files, config):
 @event_priority(50)
 def on_page_markdown(markdown, page, config, files):
     markdown = _link_notes_to_entries(markdown, page)
-    return _write_works_cited(markdown, page, config)
+    markdown = _write_works_cited(markdown, page, config)
+    return _write_notes_without_address(markdown, page, config)
 
 
 def _link_notes_to_entries(markdown, page):
@@ -83,12 +86,20 @@ def _write_works_cited(markdown, page, config):
 
 
 def _entry(key, page):
-    links = [
-        f"[note {note.number}]({_relative(note.page_uri, page.file.src_uri)}#fn:{note.number})"
-        for note in _notes
-        if note.key == key
-    ]
+    links = _note_links([note for note in _notes if note.key == key], page)
     return f"@{key}\n{{ #{key} .work }}\n\nCited in {_and_list(links)}.\n{{ .cited-in }}"
+
+
+def _write_notes_without_address(markdown, page, config):
+    if WITHOUT_ADDRESS not in markdown:
+        return markdown
+    entries = config.plugins["bibtex"].registry.bib_data.entries
+    notes = [note for note in _notes if note.key in entries and "url" not in entries[note.key].fields]
+    return markdown.replace(WITHOUT_ADDRESS, _and_list(_note_links(notes, page)) if notes else "none")
+
+
+def _note_links(notes, page):
+    return [f"[note {n.number}]({_relative(n.page_uri, page.file.src_uri)}#fn:{n.number})" for n in notes]
 
 
 def _sort_key(entry):

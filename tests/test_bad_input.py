@@ -27,10 +27,10 @@ def test_uncited_entry_fails_the_build(scratch, tmp_path):
 
 
 def test_dead_link_fails_the_build(scratch, tmp_path):
-    edit(scratch / "docs" / "references.md", "\\works_cited", "[About](about.md)\n\n\\works_cited")
+    edit(scratch / "docs" / "references.md", "\\works_cited", "[Gone](gone.md)\n\n\\works_cited")
     result = mkdocs_build(scratch, tmp_path / "site")
     assert result.returncode != 0
-    assert "about.md" in result.output
+    assert "gone.md" in result.output
 
 
 def test_dead_anchor_fails_the_build(scratch, tmp_path):

@@ -8,7 +8,13 @@ from playwright.sync_api import Page, TimeoutError, expect
 
 from test_links import PARAGRAPH_ANCHORS
 
-PAGES = ["", "references/", "404.html"]
+# Every page of the site (test_every_page_is_checked keeps this list complete).
+PAGES = ["", "references/", "cite/", "about/", "404.html"]
+
+
+def test_every_page_is_checked(site):
+    served = sorted(p.removesuffix("index.html") for p in site.pages())
+    assert served == sorted(PAGES)
 
 
 IN_VIEW_BELOW_HEADER = """selector => {
