@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
-import pypandoc
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
-from note_typography import NOTE_OUTPUT
+from note_text import entries_as_markdown, to_html
 from pybtex.database import BibliographyData, Entry, Person
 
 log = logging.getLogger("mkdocs.hooks.letter_citation")
@@ -164,16 +163,11 @@ def _format_with_style(item: dict, config) -> str:
     with tempfile.TemporaryDirectory() as folder:
         bibliography = Path(folder) / "letter.json"
         bibliography.write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
-        markdown = pypandoc.convert_text(
-            "---\nnocite: '@*'\n---\n",
-            NOTE_OUTPUT,
-            format="markdown",
-            extra_args=["--citeproc", "--bibliography", str(bibliography), "--csl", str(csl), "--wrap=none"],
-        )
-    entry = re.search(r"::: \{#ref-\S+ \.csl-entry\}\n(?P<text>.*?)\n:::", markdown, re.DOTALL)
-    if entry is None:
-        raise PluginError(f"The letter's citation could not be formatted with {csl.name}: pandoc gave\n{markdown}")
-    return entry["text"].strip()
+        html = to_html("---\nnocite: '@*'\n---\n", ["--citeproc", "--bibliography", str(bibliography), "--csl", str(csl)])
+    entries = entries_as_markdown(html)
+    if CITATION_KEY not in entries:
+        raise PluginError(f"The letter's citation could not be formatted with {csl.name}: pandoc gave\n{html}")
+    return entries[CITATION_KEY]
 
 
 # --- The pages ----------------------------------------------------------------------------

@@ -1,0 +1,106 @@
+"""Notes as text: what references.bib says, character for character, and never markup.
+
+mkdocs-bibtex asks pandoc for Markdown (`markdown-citations`) and pastes it into the page's
+Markdown. On the way, that writer turns “ ” ’ into ASCII quotes, and a field that looks
+like markup (`<b>`, `*`, `_`, `[`, `@`, …) is then read as markup by Python-Markdown.
+
+So pandoc writes HTML here instead, and mkdocs-bibtex gets each entry in the Markdown
+shape it reads (`::: {#ref-key .csl-entry}`), with the entry's text made literal: every
+character Markdown could take for markup is written as a character reference. Web
+addresses stay links; other tags are dropped, keeping their text.
+"""
+
+import html
+import re
+from html.parser import HTMLParser
+
+import pypandoc
+from mkdocs.exceptions import PluginError
+from mkdocs_bibtex import registry
+
+BIBTEX_OUTPUT = "markdown-citations"
+# Characters that Python-Markdown or mkdocs-bibtex would read as markup.
+MARKUP = set("\\`*_{}[]<>#+!@&|~^$")
+
+
+def literal(text: str) -> str:
+    """Text that Markdown shows as written."""
+    return "".join(f"&#{ord(c)};" if c in MARKUP else c for c in re.sub(r"\s+", " ", text))
+
+
+class _CslEntries(HTMLParser):
+    """The text of each `div.csl-entry` in pandoc's HTML, as literal Markdown, by key."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.entries: dict[str, str] = {}
+        self._key = None
+        self._parts: list[str] = []
+        self._divs = 0
+        self._links: list[bool] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self._key is None:
+            if tag == "div" and "csl-entry" in (attrs.get("class") or "").split():
+                self._key, self._parts, self._divs = (attrs.get("id") or "").removeprefix("ref-"), [], 1
+            return
+        if tag == "div":
+            self._divs += 1
+        elif tag == "a":
+            href = attrs.get("href")
+            self._links.append(bool(href))
+            if href:
+                self._parts.append(f'<a href="{html.escape(href)}">')
+
+    def handle_endtag(self, tag):
+        if self._key is None:
+            return
+        if tag == "a" and self._links and self._links.pop():
+            self._parts.append("</a>")
+        elif tag == "div":
+            self._divs -= 1
+            if self._divs == 0:
+                self.entries[self._key] = "".join(self._parts).strip()
+                self._key = None
+
+    def handle_data(self, data):
+        if self._key is not None:
+            self._parts.append(literal(data))
+
+
+def entries_as_markdown(html_text: str) -> dict[str, str]:
+    parser = _CslEntries()
+    parser.feed(html_text)
+    parser.close()
+    return parser.entries
+
+
+def to_html(source: str, extra_args: list[str]) -> str:
+    """pandoc's HTML for a document, or a build error that says what pandoc said."""
+    try:
+        return pypandoc.convert_text(source, "html", format="markdown", extra_args=[*extra_args, "--wrap=none"])
+    except RuntimeError as error:
+        raise PluginError(f"pandoc could not format the notes: {error}".strip()) from None
+
+
+class _NotePandoc:
+    """pypandoc as mkdocs-bibtex sees it: the same, but the notes come back as literal text."""
+
+    def __getattr__(self, name):
+        return getattr(pypandoc, name)
+
+    def convert_text(self, source, to, format, extra_args=(), **kwargs):
+        if to != BIBTEX_OUTPUT:
+            raise PluginError(
+                f"mkdocs-bibtex asked pandoc for {to!r}, not {BIBTEX_OUTPUT!r}: "
+                "hooks/note_text.py needs updating for this version of mkdocs-bibtex."
+            )
+        entries = entries_as_markdown(to_html(source, list(extra_args)))
+        # The shape mkdocs-bibtex parses: a references part of `::: {#ref-key .csl-entry}` blocks.
+        blocks = [f"::: {{#ref-{key} .csl-entry}}\n{text}\n:::" for key, text in entries.items()]
+        return "# References\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def on_startup(command, dirty):
+    registry.pypandoc = _NotePandoc()
