@@ -25,6 +25,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 from note_text import entries_as_markdown, to_html
 from pybtex.database import BibliographyData, Entry, Person
+from pybtex.richtext import Text
 
 log = logging.getLogger("mkdocs.hooks.letter_citation")
 
@@ -238,4 +239,5 @@ def _json_ld_work(entry) -> dict:
 
 
 def _unbraced(text: str) -> str:
-    return text.replace("{", "").replace("}", "")
+    """A BibTeX field as plain Unicode text: LaTeX accents decoded, braces gone."""
+    return Text.from_latex(text).render_as("text")

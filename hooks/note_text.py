@@ -11,12 +11,15 @@ addresses stay links; other tags are dropped, keeping their text.
 """
 
 import html
+import logging
 import re
 from html.parser import HTMLParser
 
 import pypandoc
 from mkdocs.exceptions import PluginError
 from mkdocs_bibtex import registry
+
+log = logging.getLogger("mkdocs.hooks.note_text")
 
 BIBTEX_OUTPUT = "markdown-citations"
 # Characters that Python-Markdown or mkdocs-bibtex would read as markup.
@@ -77,11 +80,33 @@ def entries_as_markdown(html_text: str) -> dict[str, str]:
 
 
 def to_html(source: str, extra_args: list[str]) -> str:
-    """pandoc's HTML for a document, or a build error that says what pandoc said."""
+    """pandoc's HTML for a document, or a build error that says what pandoc said.
+
+    pandoc's own warnings (an undefined macro in the style, say) are passed on as MkDocs
+    warnings, so that a strict build fails on them rather than publish a wrong note.
+    """
+    heard = _Collect()
+    pypandoc_log = logging.getLogger("pypandoc")
+    own_handlers, pypandoc_log.handlers = pypandoc_log.handlers, [heard]
     try:
-        return pypandoc.convert_text(source, "html", format="markdown", extra_args=[*extra_args, "--wrap=none"])
+        return pypandoc.convert_text(
+            source, "html", format="markdown", extra_args=[*extra_args, "--wrap=none"], verify_format=False
+        )
     except RuntimeError as error:
         raise PluginError(f"pandoc could not format the notes: {error}".strip()) from None
+    finally:
+        pypandoc_log.handlers = own_handlers
+        for message in heard.messages:
+            log.warning("pandoc, formatting the notes with the CSL style: %s", message)
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(" ".join(record.getMessage().replace("[WARNING]", "").split()))
 
 
 class _NotePandoc:
@@ -104,3 +129,4 @@ class _NotePandoc:
 
 def on_startup(command, dirty):
     registry.pypandoc = _NotePandoc()
+

@@ -72,14 +72,7 @@ def _write_works_cited(markdown, page, config):
     if MARKER not in markdown:
         return markdown
     entries = config.plugins["bibtex"].registry.bib_data.entries
-    for key in entries:
-        if not any(note.key == key for note in _notes):
-            log.warning(
-                "references.bib: entry '%s' is not cited by any note. "
-                "Cite it in a note ([^n]: @%s) or remove it.",
-                key,
-                key,
-            )
+    # Uncited entries are reported by hooks/reference_checks.py; the page lists what is cited.
     cited = sorted((key for key in entries if any(n.key == key for n in _notes)), key=lambda k: _sort_key(entries[k]))
     blocks = [_entry(key, page) for key in cited]
     return markdown.replace(MARKER, "\n\n".join(blocks))

@@ -1,4 +1,10 @@
-"""A strict build stops, naming the cause, rather than publish a page with a fault."""
+"""Faulty input stops the build with one clear message, never a traceback, and publishes nothing."""
+
+import json
+import re
+
+import pytest
+from bs4 import BeautifulSoup
 
 from conftest import mkdocs_build
 
@@ -6,35 +12,201 @@ from conftest import mkdocs_build
 def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_unknown_citation_key_fails_the_build(scratch, tmp_path):
-    """A note citing a key that references.bib lacks stops the build and names the key."""
+def failed_build(project, tmp_path):
+    """Build, and check what every faulty build must do: fail, plainly, before writing pages."""
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output, result.output
+    return result
+
+
+def errors(result) -> list[str]:
+    """The messages the build logged at ERROR or WARNING, as `LEVEL: message`."""
+    found = (re.match(r"(ERROR|WARNING)\s*-\s+(.*)", line) for line in result.output.splitlines())
+    return [f"{m[1]}: {m[2]}" for m in found if m]
+
+
+# --- references.bib -----------------------------------------------------------------------
+
+
+def test_unclosed_brace(scratch, tmp_path):
+    """Names the file, the line, the entry, and what to look for."""
+    edit(scratch / "references.bib", "{{Insider Paper}},", "{{Insider Paper},")
+    result = failed_build(scratch, tmp_path)
+    assert not (result.site / "index.html").exists(), "nothing is published"
+    assert errors(result) == [
+        "ERROR: references.bib, line 22: syntax error in entry 'insiderpaper2021serbian' (from line 15): "
+        "'}' expected. Look there for an unclosed brace or a missing comma between fields."
+    ]
+
+
+def test_missing_comma(scratch, tmp_path):
+    edit(scratch / "references.bib", "journaltitle = {ALBANIA DAILY NEWS},", "journaltitle = {ALBANIA DAILY NEWS}")
+    result = failed_build(scratch, tmp_path)
+    assert "references.bib, line 26: syntax error in entry 'halili2021russian' (from line 22)" in result.output
+    assert "missing comma" in result.output
+
+
+def test_repeated_key(scratch, tmp_path):
+    edit(scratch / "references.bib", "@article{halili2021russian,", "@article{rferl2021kosovo,")
+    result = failed_build(scratch, tmp_path)
+    assert errors(result) == [
+        "ERROR: references.bib, line 22: the key 'rferl2021kosovo' is used twice (lines 7 and 22). "
+        "Give each work one entry with its own key."
+    ]
+
+
+def test_unknown_key(scratch, tmp_path):
+    """A note citing a key references.bib lacks: the page and line, the key, and the likely one."""
     edit(scratch / "docs" / "index.md", "[^4]: @halili2021russian", "[^4]: @halili2021russain")
-    result = mkdocs_build(scratch, tmp_path / "site")
-    assert result.returncode != 0
-    assert "halili2021russain" in result.output
+    result = failed_build(scratch, tmp_path)
+    assert not (result.site / "index.html").exists(), "no page with a raw @key is published"
+    assert "docs/index.md, line 77: 'halili2021russain' (did you mean 'halili2021russian'?)" in result.output
+    assert "Correct the key, or add an entry for the work to references.bib." in result.output
 
 
-def test_uncited_entry_fails_the_build(scratch, tmp_path):
-    """A work in references.bib that no note cites would be listed for nothing: the build stops."""
+def test_uncited_entry(scratch, tmp_path):
+    """A work no note cites is a warning, which the strict build turns into a failure."""
     edit(scratch / "references.bib", "@online{eeas2021dialogue,",
          "@misc{unused2021,\n  title = {{Unused}},\n}\n\n@online{eeas2021dialogue,")
-    result = mkdocs_build(scratch, tmp_path / "site")
-    assert result.returncode != 0
-    assert "'unused2021' is not cited by any note" in result.output
+    result = failed_build(scratch, tmp_path)
+    assert errors(result) == [
+        "WARNING: references.bib, line 29: entry 'unused2021' is not cited by any note, so the references "
+        "page would list it for nothing. Cite it in a note ([^n]: @unused2021) or remove it."
+    ]
 
 
-def test_dead_link_fails_the_build(scratch, tmp_path):
+def test_missing_bibliography(scratch, tmp_path):
+    (scratch / "references.bib").unlink()
+    result = failed_build(scratch, tmp_path)
+    assert "references.bib' isn't an existing file" in result.output
+
+
+def test_bibliography_not_utf8(scratch, tmp_path):
+    path = scratch / "references.bib"
+    path.write_bytes(path.read_bytes().replace("RFE/RL’s".encode(), "RFE/RL’s".encode("cp1252")))
+    result = failed_build(scratch, tmp_path)
+    assert errors(result) == [
+        "ERROR: references.bib, line 8: not UTF-8 (byte 0x92). Save the file with UTF-8 encoding."
+    ]
+
+
+def test_entry_without_title(scratch, tmp_path):
+    edit(scratch / "references.bib",
+         "  title        = {{Russian Ambassador Presence at North Border Worries Kosovo Presidency}},\n", "")
+    result = failed_build(scratch, tmp_path)
+    assert "references.bib, line 22: entry 'halili2021russian' has no title." in result.output
+
+
+@pytest.mark.parametrize("date", ["2021-09-31", "26 September 2021", "2021/09/26"])
+def test_unreadable_date(scratch, tmp_path, date):
+    edit(scratch / "references.bib", "date         = {2021-09-26},", f"date         = {{{date}}},")
+    result = failed_build(scratch, tmp_path)
+    assert (f"references.bib, line 22: entry 'halili2021russian' has date = {{{date}}}, which is not a date "
+            "the note style can read. Write it as YYYY-MM-DD, YYYY-MM or YYYY") in result.output
+
+
+# --- The CSL style ------------------------------------------------------------------------
+
+
+def test_missing_style(scratch, tmp_path):
+    (scratch / "styles" / "letter-notes.csl").unlink()
+    result = failed_build(scratch, tmp_path)
+    assert errors(result) == [
+        "ERROR: styles/letter-notes.csl: file not found. "
+        "Restore the note style (git checkout -- styles/letter-notes.csl)."
+    ]
+
+
+def test_malformed_style(scratch, tmp_path):
+    edit(scratch / "styles" / "letter-notes.csl", "</macro>", "</macr>")
+    result = failed_build(scratch, tmp_path)
+    assert "styles/letter-notes.csl, line 26: not well-formed XML (mismatched tag" in result.output
+
+
+def test_style_that_is_not_csl(scratch, tmp_path):
+    (scratch / "styles" / "letter-notes.csl").write_text("<html><body>not a style</body></html>\n", encoding="utf-8")
+    result = failed_build(scratch, tmp_path)
+    assert "styles/letter-notes.csl: not a CSL style with a <bibliography><layout>" in result.output
+
+
+def test_style_that_pandoc_warns_about(scratch, tmp_path):
+    """A style pandoc can read but not use (an undefined macro) fails the strict build."""
+    edit(scratch / "styles" / "letter-notes.csl", '<text macro="outlet"/>', '<text macro="no-such-macro"/>')
+    result = failed_build(scratch, tmp_path)
+    assert "WARNING: pandoc, formatting the notes with the CSL style: Citeproc: undefined macro no-such-macro" in (
+        errors(result))
+    assert "[WARNING]" not in result.output, "pandoc's own lines are not printed as well"
+
+
+# --- Links --------------------------------------------------------------------------------
+
+
+def test_dead_link(scratch, tmp_path):
     edit(scratch / "docs" / "references.md", "\\works_cited", "[Gone](gone.md)\n\n\\works_cited")
-    result = mkdocs_build(scratch, tmp_path / "site")
-    assert result.returncode != 0
-    assert "gone.md" in result.output
+    result = failed_build(scratch, tmp_path)
+    assert "contains a link 'gone.md'" in result.output
 
 
-def test_dead_anchor_fails_the_build(scratch, tmp_path):
+def test_dead_anchor(scratch, tmp_path):
     edit(scratch / "docs" / "references.md", "\\works_cited", "[See](index.md#p99)\n\n\\works_cited")
+    result = failed_build(scratch, tmp_path)
+    assert "does not contain an anchor '#p99'" in result.output
+
+
+# --- Field content ------------------------------------------------------------------------
+
+MARKUP_TITLE = r"<script>alert(1)</script> <b>bold</b> *star* _under_ [brackets] @at back{\textbackslash}slash"
+MARKUP_TEXT = r"<script>alert(1)</script> <b>bold</b> *star* _under_ [brackets] @at back\slash"
+
+
+@pytest.fixture
+def odd_site(scratch, tmp_path):
+    """A build whose note 4 has markup-like characters and LaTeX accents in its fields."""
+    bib = scratch / "references.bib"
+    edit(bib, "Russian Ambassador Presence at North Border Worries Kosovo Presidency", MARKUP_TITLE)
+    edit(bib, "author       = {Halili, Eduart},", r"author       = {Laj{\v{c}}{\'a}k, Miroslav},")
+    edit(bib, "Kosovo Police Say Interior Ministry", "Nebojša Stefanović Says Interior Ministry")
     result = mkdocs_build(scratch, tmp_path / "site")
-    assert result.returncode != 0
-    assert "#p99" in result.output
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def read(site, path):
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
+
+
+def test_field_content_is_text_in_notes_and_references(odd_site):
+    """`<script>`, `<b>`, `*`, `_`, `[ ]`, `@` and a backslash show as written, and do nothing."""
+    note = read(odd_site, "index.html").find(id="fn:4")
+    entry = read(odd_site, "references/index.html").find(id="halili2021russian")
+    for element in (note, entry):
+        assert MARKUP_TEXT in element.get_text()
+        assert element.find(["script", "b", "em", "strong"]) is None
+        assert [a.get("class") for a in element.find_all("a")] in ([["note-entry"], ["footnote-backref"]], [])
+
+
+def test_field_content_is_text_in_search_and_exports(odd_site):
+    index = json.loads((odd_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    notes = next(doc for doc in index["docs"] if doc["location"] == "#notes")
+    # The index holds HTML-escaped text, which the search box shows as written.
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;bold&lt;/b&gt; *star* _under_" in notes["text"]
+    assert "<script>" not in notes["text"]
+    ld = json.loads(read(odd_site, "index.html").find("script", type="application/ld+json").string)
+    assert MARKUP_TEXT in [work["name"] for work in ld["citation"]]
+
+
+def test_characters_survive(odd_site):
+    """LaTeX accents become the Unicode letters; Unicode in the .bib stays as it is."""
+    note = read(odd_site, "index.html").find(id="fn:4").get_text().strip()
+    assert note.startswith("Miroslav Lajčák, “")
+    assert "Nebojša Stefanović Says" in read(odd_site, "index.html").find(id="fn:1").get_text()
+    index = json.loads((odd_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "Miroslav Lajčák" in text and "Nebojša Stefanović" in text
+    ld = json.loads(read(odd_site, "index.html").find("script", type="application/ld+json").string)
+    assert {"name": "Miroslav Lajčák"} in [a for work in ld["citation"] for a in work.get("author", [])]
