@@ -5,8 +5,8 @@ signatories, recipients); its title is the page's headline. From that descriptio
 hook makes, at build time:
 - the citation tags (Highwire Press `citation_*`) and a schema.org JSON-LD block on the
   letter's page, read by reference managers and scholarly search engines;
-- a ready citation in the notes' own style (styles/letter-notes.csl, through pandoc),
-  put where a page says `\cite_letter`;
+- a ready citation in the notes' own style, put where a page says `\cite_letter`: the
+  letter is added to mkdocs-bibtex's bibliography and formatted with the notes;
 - the downloads `letter.bib`, `letter.ris` and `letter.json` (CSL-JSON), and a copy of
   `references.bib`, beside the site's pages.
 """
@@ -15,15 +15,14 @@ import datetime
 import json
 import logging
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
-from note_text import entries_as_markdown, to_html
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.richtext import Text
 
@@ -53,19 +52,17 @@ class Letter:
 
 
 _letter: Letter | None = None
-_ready_citation: str | None = None
 
 
 # --- Reading the description --------------------------------------------------------------
 
 
 def on_files(files, config):
-    global _letter, _ready_citation
+    global _letter
     _letter = _read_letter(files, config)
-    _ready_citation = None
     if _letter is None:
         return files
-    _ready_citation = _format_with_style(_csl_json(_letter), config)
+    _add_to_bibliography(_letter, config.plugins["bibtex"].registry)
     exports = {
         "letter.bib": _bibtex(_letter),
         "letter.ris": _ris(_letter),
@@ -132,6 +129,10 @@ def _csl_name(name: str) -> dict:
 
 
 def _bibtex(letter: Letter) -> str:
+    return BibliographyData({CITATION_KEY: _bibtex_entry(letter)}).to_string("bibtex")
+
+
+def _bibtex_entry(letter: Letter) -> Entry:
     fields = {
         # Braced so that a reference manager keeps the title's own capitalization.
         "title": "{" + letter.title + "}",
@@ -142,8 +143,23 @@ def _bibtex(letter: Letter) -> str:
     }
     if letter.url:
         fields["url"] = letter.url
-    entry = Entry("misc", fields=fields, persons={"author": [Person(name) for name in letter.signatories]})
-    return BibliographyData({CITATION_KEY: entry}).to_string("bibtex")
+    return Entry("misc", fields=fields, persons={"author": [Person(name) for name in letter.signatories]})
+
+
+def _add_to_bibliography(letter: Letter, registry) -> None:
+    """The letter is formatted by mkdocs-bibtex with the notes, from its BibTeX export."""
+    existing = registry.bib_data.entries.get(CITATION_KEY)
+    # Under `mkdocs serve`, mkdocs-bibtex keeps its bibliography between builds, with the
+    # letter added by the last one.
+    if existing is not None and not getattr(existing, "is_the_letter", False):
+        raise PluginError(
+            f"references.bib has an entry '{CITATION_KEY}', the key this site gives the letter "
+            "itself. Give that entry another key."
+        )
+    entry = _bibtex_entry(letter)
+    entry.is_the_letter = True
+    registry.bib_data.entries[CITATION_KEY] = entry
+    registry.__dict__.pop("bib_data_bibtex", None)  # mkdocs-bibtex's cached BibTeX of it
 
 
 def _ris(letter: Letter) -> str:
@@ -158,29 +174,18 @@ def _ris(letter: Letter) -> str:
     return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
 
 
-def _format_with_style(item: dict, config) -> str:
-    """The letter in the notes' own form, as the notes are formatted: CSL through pandoc."""
-    csl = Path(config.config_file_path).parent / config.plugins["bibtex"].config.csl_file
-    with tempfile.TemporaryDirectory() as folder:
-        bibliography = Path(folder) / "letter.json"
-        bibliography.write_text(json.dumps([item], ensure_ascii=False), encoding="utf-8")
-        html = to_html("---\nnocite: '@*'\n---\n", ["--citeproc", "--bibliography", str(bibliography), "--csl", str(csl)])
-    entries = entries_as_markdown(html)
-    if CITATION_KEY not in entries:
-        raise PluginError(f"The letter's citation could not be formatted with {csl.name}: pandoc gave\n{html}")
-    return entries[CITATION_KEY]
-
-
 # --- The pages ----------------------------------------------------------------------------
 
 
+# Before mkdocs-bibtex (priority 0) formats the `@key` this writes.
+@event_priority(50)
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
-    if _ready_citation is None:
+    if _letter is None:
         log.warning("docs/%s uses %s, but no page describes the letter.", page.file.src_uri, MARKER)
         return markdown
-    return markdown.replace(MARKER, _ready_citation + "\n{ .ready-citation }")
+    return markdown.replace(MARKER, f"@{CITATION_KEY}\n{{ .ready-citation }}")
 
 
 def on_page_context(context, page, config, nav):
@@ -214,7 +219,7 @@ def _json_ld(letter: Letter, config) -> str:
         "recipient": [
             {"@type": "Person", "name": r["name"], "jobTitle": r["role"]} for r in letter.recipients
         ],
-        "citation": [_json_ld_work(entry) for entry in entries.values()],
+        "citation": [_json_ld_work(entry) for key, entry in entries.items() if key != CITATION_KEY],
     }
     if letter.url:
         data["url"] = letter.url

@@ -14,6 +14,7 @@ import html
 import logging
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pypandoc
 from mkdocs.exceptions import PluginError
@@ -109,8 +110,16 @@ class _Collect(logging.Handler):
         self.messages.append(" ".join(record.getMessage().replace("[WARNING]", "").split()))
 
 
+# Formats every entry of the bibliography at once, so one pandoc run serves the build.
+ALL_ENTRIES = "---\nnocite: '@*'\n---\n"
+
+
 class _NotePandoc:
-    """pypandoc as mkdocs-bibtex sees it: the same, but the notes come back as literal text."""
+    """pypandoc as mkdocs-bibtex sees it: the notes come back as literal text, and pandoc
+    runs once for all of them, and again only when the bibliography or the style changes."""
+
+    def __init__(self):
+        self._formatted: dict[tuple, dict[str, str]] = {}
 
     def __getattr__(self, name):
         return getattr(pypandoc, name)
@@ -121,10 +130,20 @@ class _NotePandoc:
                 f"mkdocs-bibtex asked pandoc for {to!r}, not {BIBTEX_OUTPUT!r}: "
                 "hooks/note_text.py needs updating for this version of mkdocs-bibtex."
             )
-        entries = entries_as_markdown(to_html(source, list(extra_args)))
+        args = list(extra_args)
+        inputs = _inputs(args)
+        if inputs not in self._formatted:
+            self._formatted = {inputs: entries_as_markdown(to_html(ALL_ENTRIES, args))}
         # The shape mkdocs-bibtex parses: a references part of `::: {#ref-key .csl-entry}` blocks.
-        blocks = [f"::: {{#ref-{key} .csl-entry}}\n{text}\n:::" for key, text in entries.items()]
+        blocks = [f"::: {{#ref-{key} .csl-entry}}\n{text}\n:::" for key, text in self._formatted[inputs].items()]
         return "# References\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def _inputs(args: list[str]) -> tuple[bytes, ...]:
+    """What the formatted notes depend on: the contents of the bibliography and the style
+    (mkdocs-bibtex writes the bibliography to a new temporary file for every call)."""
+    files = [args[i + 1] for i, arg in enumerate(args[:-1]) if arg in ("--bibliography", "--csl")]
+    return tuple(Path(path).read_bytes() for path in files)
 
 
 def on_startup(command, dirty):

@@ -210,3 +210,14 @@ def test_characters_survive(odd_site):
     assert "Miroslav Lajčák" in text and "Nebojša Stefanović" in text
     ld = json.loads(read(odd_site, "index.html").find("script", type="application/ld+json").string)
     assert {"name": "Miroslav Lajčák"} in [a for work in ld["citation"] for a in work.get("author", [])]
+
+
+def test_entry_with_the_letters_own_key(scratch, tmp_path):
+    """The letter is cited as 'torres2021kosova'; a work in references.bib may not take that key."""
+    edit(scratch / "references.bib", "@article{halili2021russian,", "@article{torres2021kosova,")
+    edit(scratch / "docs" / "index.md", "[^4]: @halili2021russian", "[^4]: @torres2021kosova")
+    result = failed_build(scratch, tmp_path)
+    assert errors(result) == [
+        "ERROR: references.bib has an entry 'torres2021kosova', the key this site gives the letter itself. "
+        "Give that entry another key."
+    ]

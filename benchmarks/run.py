@@ -1,0 +1,302 @@
+"""Benchmark the site: build time, serve rebuild latency, page weight, Lighthouse scores.
+
+    .venv/bin/python benchmarks/run.py [--repeat 5] [--output benchmarks/results.json]
+
+Prints a table and writes the figures as JSON. It reports and never fails on a figure;
+the budget it is read against is in the README. Everything runs on this machine: the site
+is served on 127.0.0.1, with gzip, as a static host serves it.
+"""
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+PROJECT_PARTS = ["mkdocs.yml", "references.bib", "docs", "hooks", "styles", "overrides"]
+CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"]
+# The stock site to compare with: the same pages with only the theme, footnotes and search.
+BARE_CONFIG = """\
+site_name: bare
+docs_dir: {docs}
+theme:
+  name: material
+markdown_extensions:
+  - footnotes
+plugins:
+  - search
+"""
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+# --- Build --------------------------------------------------------------------------------
+
+
+def build_seconds(config: Path, site: Path, strict: bool) -> float:
+    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config), "--site-dir", str(site)]
+    if strict:
+        command.append("--strict")
+    start = time.perf_counter()
+    subprocess.run(command, cwd=config.parent, env=ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def measure_builds(repeat: int, work: Path) -> dict:
+    bare = work / "bare" / "mkdocs.yml"
+    bare.parent.mkdir()
+    bare.write_text(BARE_CONFIG.format(docs=ROOT / "docs"), encoding="utf-8")
+    full, stock = [], []
+    for _ in range(repeat):  # alternated, so that both see the same machine
+        full.append(build_seconds(ROOT / "mkdocs.yml", work / "site-full", strict=True))
+        stock.append(build_seconds(bare, work / "site-bare", strict=False))
+    return {
+        "full_seconds": statistics.median(full),
+        "bare_material_seconds": statistics.median(stock),
+        "ratio": statistics.median(full) / statistics.median(stock),
+        "runs": repeat,
+    }
+
+
+# --- mkdocs serve -------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(condition, timeout: float, poll: float = 0.01) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(poll)
+    return False
+
+
+def measure_rebuilds(repeat: int, work: Path) -> dict:
+    """From saving a title in references.bib to the served letter showing it."""
+    project = work / "serve"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    bib = project / "references.bib"
+    original = bib.read_text(encoding="utf-8")
+    latencies = []
+    try:
+        if not wait_for(lambda: fetch(url), 60, poll=0.2):
+            raise RuntimeError("mkdocs serve did not start")
+        for run in range(repeat):
+            marker = f"Attacked In Volatile North Run {run}"
+            bib.write_text(original.replace("Attacked In Volatile North", marker), encoding="utf-8")
+            saved = time.perf_counter()
+            if not wait_for(lambda: marker in fetch(url), 30):
+                raise RuntimeError("the edit was not served within 30 s")
+            latencies.append(time.perf_counter() - saved)
+            time.sleep(0.5)  # let the watcher settle before the next edit
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return {"median_seconds": statistics.median(latencies), "runs": latencies}
+
+
+# --- Serving with gzip, as a static host does ---------------------------------------------
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed where a host would compress them, cached for 10 minutes."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()
+        body = path.read_bytes()
+        kind = self.guess_type(str(path))
+        compress = "gzip" in self.headers.get("Accept-Encoding", "") and kind.startswith(COMPRESSIBLE)
+        if compress:
+            body = gzip.compress(body, compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        if compress:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class _Body:
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *args):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def serve_gzip(site: Path) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(str(p.relative_to(site)).removesuffix("index.html") for p in site.rglob("*.html"))
+
+
+# --- Page weight --------------------------------------------------------------------------
+
+KINDS = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images"}
+
+
+def measure_weight(base: str, pages: list[str]) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_FLAGS[1:])
+        for path in pages:
+            context = browser.new_context(viewport={"width": 412, "height": 823})
+            page = context.new_page()
+            done = []
+            page.on("requestfinished", lambda request: done.append(request))
+            page.goto(base + path, wait_until="networkidle")
+            by_kind: dict[str, int] = {}
+            for request in done:
+                sizes = request.sizes()
+                kind = KINDS.get(request.resource_type, "other")
+                by_kind[kind] = by_kind.get(kind, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
+            results[path or "/"] = {"bytes": sum(by_kind.values()), "requests": len(done), "by_kind": by_kind}
+            context.close()
+        browser.close()
+    return results
+
+
+# --- Lighthouse ---------------------------------------------------------------------------
+
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+
+
+def measure_lighthouse(base: str, pages: list[str], work: Path) -> dict:
+    results = {}
+    for path in pages:
+        report = work / f"lighthouse-{len(results)}.json"
+        subprocess.run(
+            [str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}",
+             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"],
+            env={**ENV, "CHROME_PATH": str(CHROMIUM)}, check=True, capture_output=True, timeout=180,
+        )
+        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+        results[path or "/"] = {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
+    return results
+
+
+# --- Report -------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def table(results: dict) -> str:
+    build, serve = results["build"], results["serve_rebuild"]
+    lines = [
+        f"Machine: {results['machine']}",
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+        f"| `mkdocs build --strict`, median of {build['runs']} | {build['full_seconds']:.2f} s |",
+        f"| bare Material build of the same docs | {build['bare_material_seconds']:.2f} s |",
+        f"| ratio (budget 1.5) | {build['ratio']:.2f} |",
+        f"| `mkdocs serve` rebuild after a .bib edit, median of {len(serve['runs'])} (budget 1 s) | "
+        f"{serve['median_seconds']:.2f} s |",
+        "",
+        "| page | bytes with gzip | requests | performance | accessibility | best practices | SEO |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for page, weight in results["weight"].items():
+        scores = results["lighthouse"].get(page) if isinstance(results["lighthouse"], dict) else None
+        cells = [str(scores[c]) for c in CATEGORIES] if scores else ["–"] * 4
+        lines.append(f"| {page} | {weight['bytes'] / 1024:.1f} KiB | {weight['requests']} | " + " | ".join(cells) + " |")
+    if not isinstance(results["lighthouse"], dict):
+        lines += ["", f"Lighthouse: {results['lighthouse']}"]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each timing (default 5)")
+    parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results.json")
+    args = parser.parse_args()
+    if not CHROMIUM.exists():
+        print(f"Chromium not found at {CHROMIUM}: apt-get install chromium", file=sys.stderr)
+        return 2
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        results = {"machine": machine(), "build": measure_builds(args.repeat, work)}
+        results["serve_rebuild"] = measure_rebuilds(args.repeat, work)
+        site = work / "site-full"
+        server = serve_gzip(site)
+        base = f"http://127.0.0.1:{server.server_port}/"
+        try:
+            pages = site_pages(site)
+            results["weight"] = measure_weight(base, pages)
+            if LIGHTHOUSE.exists():
+                results["lighthouse"] = measure_lighthouse(base, pages, work)
+            else:
+                results["lighthouse"] = "not measured: run `npm ci --prefix benchmarks` first"
+        finally:
+            server.shutdown()
+
+    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nFigures written to {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
