@@ -24,6 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 from pybtex.database import BibliographyData, Entry, Person
+from pybtex.database.output.bibtex import Writer as BibtexWriter
 from pybtex.richtext import Text
 
 log = logging.getLogger("mkdocs.hooks.letter_citation")
@@ -129,7 +130,7 @@ def _csl_name(name: str) -> dict:
 
 
 def _bibtex(letter: Letter) -> str:
-    return BibliographyData({CITATION_KEY: _bibtex_entry(letter)}).to_string("bibtex")
+    return BibtexWriter().to_string(BibliographyData({CITATION_KEY: _bibtex_entry(letter)}))
 
 
 def _bibtex_entry(letter: Letter) -> Entry:
@@ -245,4 +246,6 @@ def _json_ld_work(entry) -> dict:
 
 def _unbraced(text: str) -> str:
     """A BibTeX field as plain Unicode text: LaTeX accents decoded, braces gone."""
-    return Text.from_latex(text).render_as("text")
+    if "\\" in text:  # the LaTeX decoder takes a while to load: only for fields that need it
+        return Text.from_latex(text).render_as("text")
+    return text.replace("{", "").replace("}", "")

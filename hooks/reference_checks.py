@@ -19,7 +19,8 @@ import pybtex.errors
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs_bibtex.citation import CitationBlock, InlineReference
-from pybtex.database import BibliographyDataError, parse_string
+from pybtex.database import BibliographyDataError
+from pybtex.database.input.bibtex import Parser as BibtexParser
 from pybtex.scanner import PybtexSyntaxError
 
 log = logging.getLogger("mkdocs.hooks.reference_checks")
@@ -74,7 +75,7 @@ def check_bibliography(path: Path, root: Path) -> dict[str, int]:
     _check_unique_keys(starts, name)
     try:
         with _strict_pybtex():
-            data = parse_string(text, "bibtex")
+            data = BibtexParser().parse_string(text)
     except PybtexSyntaxError as error:
         raise SourceError(_syntax_message(error, starts, name)) from None
     except BibliographyDataError as error:

@@ -1,5 +1,6 @@
 """What every published page declares, and loads: language, name, description, nothing remote."""
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -56,3 +57,18 @@ def test_serve_watches_sources_beside_docs():
     watched = {str(path) for path in config.watch}
     for part in ["references.bib", "styles", "hooks"]:
         assert str(ROOT / part) in watched, part
+
+
+def test_theme_css_keeps_only_what_the_pages_can_use(site):
+    """The theme's stylesheet loses rules for features the site does not use, and keeps the rest,
+    including those for classes its scripts add (tooltips, search results)."""
+    import material
+
+    theme_css = next((Path(material.__file__).parent / "templates").glob("assets/stylesheets/main.*.min.css"))
+    built = site.root / "assets" / "stylesheets" / theme_css.name
+    kept = built.read_text(encoding="utf-8")
+    assert len(kept) < 0.75 * len(theme_css.read_text(encoding="utf-8"))
+    for used in [".md-tooltip2--bottom", ".md-search-result__meta", ".md-typeset .footnote", ".md-nav__link"]:
+        assert used in kept, used
+    for unused in [".tabbed-set", ".admonition-title", ".task-list-control", ".highlighttable"]:
+        assert unused not in kept, unused

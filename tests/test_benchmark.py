@@ -1,0 +1,32 @@
+"""The benchmark runs from a clean checkout and writes its figures; it is not judged here."""
+
+import json
+import subprocess
+import sys
+
+from conftest import CHROMIUM, ROOT, require
+
+LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+
+
+def test_benchmark_runs_once_and_writes_its_figures(tmp_path):
+    require(CHROMIUM.exists(), "Chromium", "apt-get install chromium")
+    require(LIGHTHOUSE.exists(), "Lighthouse", "npm ci --prefix benchmarks")
+    output = tmp_path / "results.json"
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--repeat", "1", "--output", str(output)],
+        capture_output=True, text=True, timeout=900,
+    )
+    assert run.returncode == 0, run.stderr
+    results = json.loads(output.read_text(encoding="utf-8"))
+    assert results["build"]["runs"] == 1
+    assert results["build"]["full_seconds"] > 0 and results["build"]["bare_material_seconds"] > 0
+    assert len(results["serve_rebuild"]["runs"]) == 1
+    pages = {"/", "references/", "cite/", "about/", "404.html"}
+    assert set(results["weight"]) == pages
+    assert all(w["bytes"] > 0 and w["requests"] > 0 for w in results["weight"].values())
+    assert set(results["lighthouse"]) == pages
+    for scores in results["lighthouse"].values():
+        assert set(scores) == {"performance", "accessibility", "best-practices", "seo"}
+        assert all(0 <= score <= 100 for score in scores.values())
+    assert "| / |" in run.stdout, "the table is printed"
