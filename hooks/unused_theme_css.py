@@ -49,11 +49,17 @@ class _Used:
             if script.is_file():
                 self.words.update(re.findall(r"[\w-]+", script.read_text(encoding="utf-8")))
 
+        self._answers: dict[str, bool] = {}
+
     def __contains__(self, name: str) -> bool:
-        if name in self.classes or name in self.words:
-            return True
-        # A script that builds a class from a prefix ("md-tooltip2--" + side) names the prefix.
-        return any(name[:i] in self.words for i in range(1, len(name)) if name[i - 1] in "-_")
+        if name not in self._answers:
+            # A script that builds a class from a prefix ("md-tooltip2--" + side) names the prefix.
+            self._answers[name] = (
+                name in self.classes
+                or name in self.words
+                or any(name[:i] in self.words for i in range(1, len(name)) if name[i - 1] in "-_")
+            )
+        return self._answers[name]
 
 
 class _Pages(HTMLParser):
@@ -131,6 +137,8 @@ def _can_match(selector: str, used: _Used) -> bool:
 
 
 def _split_top_level(prelude: str) -> list[str]:
+    if "(" not in prelude and "[" not in prelude:
+        return prelude.split(",")
     parts, depth, current = [], 0, []
     for char in prelude:
         if char in "([":
