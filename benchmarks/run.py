@@ -299,7 +299,7 @@ def main() -> int:
             if LIGHTHOUSE.exists():
                 results["lighthouse"] = measure_lighthouse(base, pages, work)
             else:
-                results["lighthouse"] = "not measured: run `npm ci --prefix benchmarks` first"
+                results["lighthouse"] = "not measured: run `npm install --prefix benchmarks` first"
         finally:
             server.shutdown()
 

@@ -149,10 +149,28 @@ def test_keyboard_reaches_skip_link_search_notes_and_permalinks(page: Page):
     search = first(lambda r: "md-search__input" in r["cls"])
     marker = first(lambda r: "footnote-ref" in r["cls"])
     permalink = first(lambda r: "paragraph-link" in r["cls"])
-    for name, stop in {"skip link": skip, "note marker": marker, "paragraph permalink": permalink}.items():
+    stops = {"skip link": skip, "search": search, "note marker": marker, "paragraph permalink": permalink}
+    for name, stop in stops.items():
         assert stop is not None, f"Tab never reached the {name}"
         assert stop["outline"] or stop["shadow"], f"no visible focus ring on the {name}"
-    assert search is not None, "Tab never reached search"
+
+
+OPACITY = "selector => getComputedStyle(document.querySelector(selector)).opacity"
+
+
+@pytest.mark.parametrize("anchor", ["p3", "date"])
+def test_paragraph_permalink_shows_on_hover_and_on_focus(page: Page, anchor):
+    """The ¶ is hidden until the reader points at the paragraph or tabs to the link."""
+    page.goto("./")
+    link = f"[id='{anchor}'] > .paragraph-link"
+    assert page.evaluate(OPACITY, link) == "0"
+    page.locator(f"[id='{anchor}']").hover()
+    page.wait_for_function(f"s => ({OPACITY})(s) === '1'", arg=link)
+    page.mouse.move(0, 0)
+    page.wait_for_function(f"s => ({OPACITY})(s) === '0'", arg=link)
+    page.locator(link).focus()
+    page.wait_for_function(f"s => ({OPACITY})(s) === '1'", arg=link)
+    assert page.evaluate("s => getComputedStyle(document.querySelector(s), '::after').content", link) == '"¶"'
 
 
 @pytest.mark.parametrize("path", PAGES)
