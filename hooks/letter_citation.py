@@ -31,7 +31,6 @@ log = logging.getLogger("mkdocs.hooks.letter_citation")
 
 MARKER = r"\cite_letter"
 CITATION_KEY = "torres2021kosova"
-DOWNLOADS = ("letter.bib", "letter.ris", "letter.json")
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,8 @@ def on_files(files, config):
         "letter.bib": _bibtex(_letter),
         "letter.ris": _ris(_letter),
         "letter.json": json.dumps([_csl_json(_letter)], ensure_ascii=False, indent=2) + "\n",
-        "references.bib": Path(config.plugins["bibtex"].config.bib_file).read_text(encoding="utf-8"),
+        "references.bib": (Path(config.config_file_path).parent / config.plugins["bibtex"].config.bib_file)
+        .read_text(encoding="utf-8"),
     }
     for name, content in exports.items():
         files.append(File.generated(config, name, content=content))
@@ -91,6 +91,11 @@ def _letter_from(description, markdown, file, config) -> Letter:
     for field, kind in [("date", datetime.date), ("genre", str), ("signatories", list), ("recipients", list)]:
         if not isinstance(description.get(field), kind):
             raise PluginError(f"{where}: '{field}' is missing or not a {kind.__name__} (see README).")
+    for recipient in description["recipients"]:
+        if not (isinstance(recipient, dict) and isinstance(recipient.get("name"), str)
+                and isinstance(recipient.get("role"), str)):
+            raise PluginError(f"{where}: each recipient needs a name and a role, e.g. "
+                              "{name: Antony Blinken, role: Secretary of State}.")
     headline = re.search(r"^# (.+)$", markdown, re.MULTILINE)
     if headline is None:
         raise PluginError(f"docs/{file.src_uri}: the letter's page has no '# headline' to take its title from.")

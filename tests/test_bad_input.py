@@ -221,3 +221,14 @@ def test_entry_with_the_letters_own_key(scratch, tmp_path):
         "ERROR: references.bib has an entry 'torres2021kosova', the key this site gives the letter itself. "
         "Give that entry another key."
     ]
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  date: 2021-10-04\n", "", "'date' is missing or not a date"),
+    ("      role: Secretary of State\n", "", "each recipient needs a name and a role"),
+])
+def test_incomplete_description_of_the_letter(scratch, tmp_path, old, new, message):
+    """The letter's front matter feeds its citation; a gap in it is named, not a traceback."""
+    edit(scratch / "docs" / "index.md", old, new)
+    result = failed_build(scratch, tmp_path)
+    assert f"docs/index.md, front matter 'letter': {message}" in result.output
