@@ -46,6 +46,9 @@ def on_config(config):
     entries = check_bibliography(bib_path, root)
     check_style(root / bibtex.csl_file, root)
     check_citations(Path(config.docs_dir), entries, bib_path, root)
+    # mkdocs-bibtex hands the style's path to pandoc as written, which pandoc reads from the
+    # folder mkdocs runs in; from beside mkdocs.yml it is found wherever that is.
+    bibtex.csl_file = str(root / bibtex.csl_file)
     return config
 
 
