@@ -28,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
 LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
-PROJECT_PARTS = ["mkdocs.yml", "references.bib", "docs", "hooks", "styles", "overrides"]
+# A copy of the project for `mkdocs serve` to edit: all of it but tools, caches and output.
+NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", "results.json")
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # The stock site to compare with: the same pages with only the theme, footnotes and search.
@@ -102,10 +103,7 @@ def wait_for(condition, timeout: float, poll: float = 0.01) -> bool:
 def measure_rebuilds(repeat: int, work: Path) -> dict:
     """From saving a title in references.bib to the served letter showing it."""
     project = work / "serve"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, project / part)
+    shutil.copytree(ROOT, project, ignore=NOT_COPIED)
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(

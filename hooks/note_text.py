@@ -27,7 +27,7 @@ BIBTEX_OUTPUT = "markdown-citations"
 MARKUP = set("\\`*_{}[]<>#+!@&|~^$")
 
 
-def literal(text: str) -> str:
+def _literal(text: str) -> str:
     """Text that Markdown shows as written."""
     return "".join(f"&#{ord(c)};" if c in MARKUP else c for c in re.sub(r"\s+", " ", text))
 
@@ -70,17 +70,17 @@ class _CslEntries(HTMLParser):
 
     def handle_data(self, data):
         if self._key is not None:
-            self._parts.append(literal(data))
+            self._parts.append(_literal(data))
 
 
-def entries_as_markdown(html_text: str) -> dict[str, str]:
+def _entries_as_markdown(html_text: str) -> dict[str, str]:
     parser = _CslEntries()
     parser.feed(html_text)
     parser.close()
     return parser.entries
 
 
-def to_html(source: str, extra_args: list[str]) -> str:
+def _to_html(source: str, extra_args: list[str]) -> str:
     """pandoc's HTML for a document, or a build error that says what pandoc said.
 
     pandoc's own warnings (an undefined macro in the style, say) are passed on as MkDocs
@@ -133,7 +133,7 @@ class _NotePandoc:
         args = list(extra_args)
         inputs = _inputs(args)
         if inputs not in self._formatted:
-            self._formatted = {inputs: entries_as_markdown(to_html(ALL_ENTRIES, args))}
+            self._formatted = {inputs: _entries_as_markdown(_to_html(ALL_ENTRIES, args))}
         # The shape mkdocs-bibtex parses: a references part of `::: {#ref-key .csl-entry}` blocks.
         blocks = [f"::: {{#ref-{key} .csl-entry}}\n{text}\n:::" for key, text in self._formatted[inputs].items()]
         return "# References\n\n" + "\n\n".join(blocks) + "\n"

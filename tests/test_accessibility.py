@@ -33,21 +33,22 @@ def test_no_violations(new_context, axe_source, path, scheme, width):
     assert violations(page, axe_source) == []
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_violations_with_a_note_open(new_context, axe_source, scheme):
-    """The note tooltip is a dialog, and it has a name."""
-    page = new_context(color_scheme=scheme).new_page()
-    page.goto("./")
+def open_note(page: Page):
     page.locator("#fnref\\:3 a").hover()
     page.locator(".md-tooltip2--active").wait_for()
-    assert violations(page, axe_source) == []
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_violations_with_search_results(new_context, axe_source, scheme):
-    page = new_context(color_scheme=scheme).new_page()
-    page.goto("./")
+def show_search_results(page: Page):
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("Kosovo")
     page.locator(".md-search-result__item").first.wait_for()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("open_state", [open_note, show_search_results], ids=["note open", "search results"])
+def test_no_violations_with_a_dialog_open(new_context, axe_source, scheme, open_state):
+    """The note tooltip and the search are dialogs: named, and with readable text."""
+    page = new_context(color_scheme=scheme).new_page()
+    page.goto("./")
+    open_state(page)
     assert violations(page, axe_source) == []
