@@ -27,6 +27,8 @@ from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer as BibtexWriter
 from pybtex.richtext import Text
 
+from event_order import WRITE_CITATIONS
+
 log = logging.getLogger("mkdocs.hooks.letter_citation")
 
 MARKER = r"\cite_letter"
@@ -183,8 +185,7 @@ def _ris(letter: Letter) -> str:
 # --- The pages ----------------------------------------------------------------------------
 
 
-# Before mkdocs-bibtex (priority 0) formats the `@key` this writes.
-@event_priority(50)
+@event_priority(WRITE_CITATIONS)
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown

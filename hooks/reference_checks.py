@@ -23,6 +23,8 @@ from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser as BibtexParser
 from pybtex.scanner import PybtexSyntaxError
 
+from event_order import CHECK_SOURCES
+
 log = logging.getLogger("mkdocs.hooks.reference_checks")
 
 CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
@@ -31,14 +33,12 @@ DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
 class SourceError(PluginError):
-    """A fault in a file the editor maintains; the message is all the editor needs."""
+    """A fault in a file the editor maintains; the message is all the editor needs.
 
-    # Raised before the site folder is cleaned: the last good build is still there.
-    leaves_last_build = True
+    Raised before the site folder is cleaned: the last good build is still there."""
 
 
-# Before mkdocs-bibtex (priority 0) reads the files.
-@event_priority(100)
+@event_priority(CHECK_SOURCES)
 def on_config(config):
     root = Path(config.config_file_path).parent
     bibtex = config.plugins["bibtex"].config
@@ -57,9 +57,9 @@ def on_serve(server, config, builder):
         try:
             builder()
         except Abort as abort:
-            # MkDocs has logged the cause; the hook module is loaded anew on each rebuild,
-            # so the cause is recognised by its mark, not its class.
-            if not getattr(abort.__context__, "leaves_last_build", False):
+            # MkDocs has logged the cause; only a fault in the editor's files keeps the
+            # last build (MkDocs loads this module once per `mkdocs serve`).
+            if not isinstance(abort.__context__, SourceError):
                 raise
             log.error("Not rebuilt: the last good build is still served. Fix the error above and save.")
 

@@ -6,33 +6,51 @@ its selector requires is on some built page or named in the site's scripts (whic
 classes as a reader opens a tooltip, a search result or the drawer); the others go. That
 takes about a third off the stylesheet the letter page loads.
 
+The trimmed stylesheet gets a name from its own content and every page links that name:
+a browser or cache that holds the theme's full file (or an earlier trim) under the
+theme's name never serves it in its place.
+
 Deliberately conservative: classes inside :not(…), :is(…) and other parentheses, and rules
 inside at-rules other than @media and @supports, are always kept.
 """
 
+import hashlib
 import logging
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import tinycss2
+from mkdocs.plugins import event_priority
+
+from event_order import TRIM_THEME_CSS
+
 log = logging.getLogger("mkdocs.hooks.unused_theme_css")
 
 THEME_CSS = "assets/stylesheets/main.*.min.css"
-# Strings and comments are skipped whole, so that a brace inside one is not taken for a block.
-TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'|/\*.*?\*/|[{}]', re.DOTALL)
-GROUPING = ("@media", "@supports")
-CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-IN_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+GROUPING = {"media", "supports"}
 
 
+@event_priority(TRIM_THEME_CSS)
 def on_post_build(config):
     site = Path(config.site_dir)
     for css in site.glob(THEME_CSS):
         used = _Used(site)
         original = css.read_text(encoding="utf-8")
         trimmed = _trim(original, used)
-        css.write_text(trimmed, encoding="utf-8")
-        log.debug("%s: %d of %d characters kept", css.name, len(trimmed), len(original))
+        renamed = css.with_name(f"main.{hashlib.sha256(trimmed.encode()).hexdigest()[:8]}.min.css")
+        css.unlink()
+        css.with_name(css.name + ".map").unlink(missing_ok=True)  # it maps the full file
+        renamed.write_text(trimmed, encoding="utf-8")
+        _relink(site, css.name, renamed.name)
+        log.debug("%s -> %s: %d of %d characters kept", css.name, renamed.name, len(trimmed), len(original))
+
+
+def _relink(site: Path, old: str, new: str) -> None:
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        if old in html:
+            page.write_text(html.replace(old, new), encoding="utf-8")
 
 
 class _Used:
@@ -48,7 +66,6 @@ class _Used:
         for script in pages.scripts:
             if script.is_file():
                 self.words.update(re.findall(r"[\w-]+", script.read_text(encoding="utf-8")))
-
         self._answers: dict[str, bool] = {}
 
     def __contains__(self, name: str) -> bool:
@@ -78,77 +95,42 @@ class _Pages(HTMLParser):
 
 
 def _trim(css: str, used: _Used) -> str:
-    text, _ = _rule_list(css, 0, used)
-    return text
+    return _rule_list(tinycss2.parse_stylesheet(css, skip_comments=True), used)
 
 
-def _rule_list(css: str, start: int, used: _Used) -> tuple[str, int]:
-    """The kept text of the rules from `start` up to the `}` closing their block (or the end)."""
-    out, prelude_start, position = [], start, start
-    while (token := TOKEN.search(css, position)) is not None:
-        position = token.end()
-        if token[0] == "}":
-            out.append(css[prelude_start:token.start()])
-            return "".join(out), token.end()
-        if token[0] != "{":
-            continue
-        head = css[prelude_start:token.start()]
-        # Statements ending in ";" before the prelude (@charset, @import) are kept as they are.
-        statements, _, prelude = head.rpartition(";")
-        out.append(statements + (";" if statements else ""))
-        if prelude.lstrip().startswith(GROUPING):
-            inner, position = _rule_list(css, token.end(), used)
-            if inner.strip():
-                out.append(f"{prelude}{{{inner}}}")
-        else:
-            end = _block_end(css, token.end())
-            selectors = _kept_selectors(prelude, used) if not prelude.lstrip().startswith("@") else prelude
+def _rule_list(rules, used: _Used) -> str:
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in _selectors(rule.prelude) if _can_match(s, used)]
             if selectors:
-                out.append(f"{selectors}{{{css[token.end():end]}}}")
-            position = end + 1
-        prelude_start = position
-    out.append(css[prelude_start:])
-    return "".join(out), len(css)
+                prelude = ",".join(tinycss2.serialize(s).strip() for s in selectors)
+                out.append(f"{prelude}{{{tinycss2.serialize(rule.content)}}}")
+        elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING and rule.content is not None:
+            inner = _rule_list(tinycss2.parse_rule_list(rule.content), used)
+            if inner:
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+        elif rule.type in ("at-rule", "error"):
+            out.append(rule.serialize())
+    return "".join(out)
 
 
-def _block_end(css: str, start: int) -> int:
-    """Where the block opened just before `start` closes."""
-    depth, position = 1, start
-    while (token := TOKEN.search(css, position)) is not None:
-        position = token.end()
-        if token[0] == "{":
-            depth += 1
-        elif token[0] == "}":
-            depth -= 1
-            if depth == 0:
-                return token.start()
-    return len(css)
-
-
-def _kept_selectors(prelude: str, used: _Used) -> str:
-    return ",".join(s for s in _split_top_level(prelude) if _can_match(s, used))
-
-
-def _can_match(selector: str, used: _Used) -> bool:
-    bare = selector
-    while (shorter := IN_BRACKETS.sub("", bare)) != bare:
-        bare = shorter
-    return all(name in used for name in CLASS.findall(bare))
-
-
-def _split_top_level(prelude: str) -> list[str]:
-    if "(" not in prelude and "[" not in prelude:
-        return prelude.split(",")
-    parts, depth, current = [], 0, []
-    for char in prelude:
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        if char == "," and depth == 0:
-            parts.append("".join(current))
-            current = []
+def _selectors(prelude) -> list[list]:
+    """A selector list split at its top-level commas (commas in :is(…) stay inside)."""
+    selectors = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append([])
         else:
-            current.append(char)
-    parts.append("".join(current))
-    return parts
+            selectors[-1].append(token)
+    return selectors
+
+
+def _can_match(selector, used: _Used) -> bool:
+    """Whether every class the selector requires (outside brackets) is in use."""
+    classes = [
+        token.value
+        for dot, token in zip(selector, selector[1:])
+        if dot.type == "literal" and dot.value == "." and token.type == "ident"
+    ]
+    return all(name in used for name in classes)

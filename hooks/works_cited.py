@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 from mkdocs.plugins import event_priority
 
+from event_order import WRITE_CITATIONS
+
 log = logging.getLogger("mkdocs.hooks.works_cited")
 
 MARKER = r"\works_cited"
@@ -49,8 +51,7 @@ def on_files(files, config):
         log.warning("No page contains %s: the notes have no references page to link to.", MARKER)
 
 
-# Before mkdocs-bibtex (priority 0) formats the `@key`s this writes.
-@event_priority(50)
+@event_priority(WRITE_CITATIONS)
 def on_page_markdown(markdown, page, config, files):
     markdown = _link_notes_to_entries(markdown, page)
     markdown = _write_works_cited(markdown, page, config)

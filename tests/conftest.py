@@ -1,5 +1,6 @@
 """One strict build of the site for the whole session, and scratch copies for faulty builds."""
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs from the project; a scratch copy takes exactly these.
-PROJECT_PARTS = ["mkdocs.yml", "references.bib", "docs", "hooks", "styles", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "pyproject.toml", "references.bib", "docs", "hooks", "styles", "overrides"]
 
 
 @dataclass
@@ -97,23 +98,37 @@ def require(available: bool, what: str, how: str) -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
-def base_url(site) -> str:
-    """The built site, served on loopback as a static host serves it."""
+@contextlib.contextmanager
+def served(root: Path, headers: dict[str, str] | None = None):
+    """A folder served on loopback as a static host serves it, with these response headers."""
     import functools
     import threading
     from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-    class Quiet(SimpleHTTPRequestHandler):
+    class Handler(SimpleHTTPRequestHandler):
+        def end_headers(self):
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            super().end_headers()
+
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site.root)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site) -> str:
+    """The built site, served on loopback as a static host serves it."""
+    with served(site.root) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -25,10 +25,14 @@ IN_VIEW_BELOW_HEADER = """selector => {
 }"""
 
 
+# How long a test waits for a state before it calls it absent: long enough for a busy machine.
+STATE_TIMEOUT = 15_000
+
+
 def is_in_view_below_header(page: Page, selector: str) -> bool:
     """Whether the element's top is on screen and not under the sticky header (waits for scrolling)."""
     try:
-        page.wait_for_function(IN_VIEW_BELOW_HEADER, arg=selector, timeout=3000)
+        page.wait_for_function(IN_VIEW_BELOW_HEADER, arg=selector, timeout=STATE_TIMEOUT)
     except TimeoutError:
         return False
     return True
@@ -94,14 +98,14 @@ def test_cited_in_links_land_on_their_notes(page: Page):
 
 def test_palette_toggle_switches_and_survives_a_reload(page: Page):
     page.goto("./")
-    scheme = lambda: page.locator("body").get_attribute("data-md-color-scheme")  # noqa: E731
-    assert scheme() == "default"
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
     page.locator("label[title='Switch to dark mode']").click()
-    assert scheme() == "slate"
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
     page.reload()
-    assert scheme() == "slate"
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
     page.locator("label[title='Switch to light mode']").click()
-    assert scheme() == "default"
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
 
 
 @pytest.mark.parametrize("system, scheme", [("light", "default"), ("dark", "slate")])
@@ -109,19 +113,29 @@ def test_palette_follows_the_system_setting(new_context, system, scheme):
     """Until the reader chooses, the palette is the system's."""
     page = new_context(color_scheme=system).new_page()
     page.goto("./")
-    assert page.locator("body").get_attribute("data-md-color-scheme") == scheme
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+
+
+DRAWER_AT_REST = """open => {
+    const drawer = document.querySelector(".md-sidebar--primary")
+    const running = drawer.getAnimations().some(a => a.playState === "running")
+    const left = drawer.getBoundingClientRect().left
+    return document.getElementById("__drawer").checked === open && !running && (open ? left === 0 : left < 0)
+}"""
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_phone_width_has_no_sideways_scroll_and_a_working_drawer(page: Page, path):
+    """The menu button opens the drawer; a tap on the dimmed page beside it closes it."""
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
-    drawer = page.locator("nav.md-nav--primary")
     page.locator("label.md-header__button[for='__drawer']").click()
-    expect(drawer).to_be_in_viewport()
-    page.locator("label.md-overlay").click()
-    expect(drawer).not_to_be_in_viewport()
+    page.wait_for_function(DRAWER_AT_REST, arg=True)
+    drawer = page.locator(".md-sidebar--primary").bounding_box()
+    # Where a reader taps to close it: on the dimmed page, right of the drawer.
+    page.mouse.click((drawer["x"] + drawer["width"] + 375) / 2, 400)
+    page.wait_for_function(DRAWER_AT_REST, arg=False)
 
 
 def focus_ring(page: Page) -> dict:
@@ -185,3 +199,68 @@ def test_pages_log_no_errors_and_ask_no_other_host(page: Page, path):
     assert errors == []
     others = [url for url in requests if not re.match(r"(http://127\.0\.0\.1:\d+/|data:)", url)]
     assert others == []
+
+
+# The policy the README tells a host to send.
+STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+RECORD_VIOLATIONS = """window.__violations = []
+document.addEventListener("securitypolicyviolation",
+    e => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`))"""
+
+
+@pytest.fixture(scope="module")
+def strict_csp_url(site):
+    from conftest import served
+
+    with served(site.root, {"Content-Security-Policy": STRICT_CSP}) as url:
+        yield url
+
+
+@pytest.fixture
+def strict_page(browser, strict_csp_url):
+    context = browser.new_context(base_url=strict_csp_url)
+    context.add_init_script(RECORD_VIOLATIONS)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page, errors
+    context.close()
+
+
+def test_strict_csp_is_sent_by_the_test_server(strict_page):
+    """The check below is real: the served pages carry the policy."""
+    page, _ = strict_page
+    response = page.goto("./")
+    assert response.headers["content-security-policy"] == STRICT_CSP
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_break_no_rule_of_a_strict_csp(strict_page, path):
+    page, errors = strict_page
+    page.goto(path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__violations") == []
+    assert errors == []
+
+
+def test_search_tooltips_and_palette_work_under_a_strict_csp(strict_page):
+    """Search finds a name, note 3's tooltip opens, and the palette toggle switches."""
+    page, errors = strict_page
+    page.goto("./")
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially("Halili")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    page.keyboard.press("Escape")
+
+    page.locator("#fnref\\:3 a").hover()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("Insider Paper")
+
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator("label[title='Switch to dark mode']").click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.reload()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    assert page.evaluate("window.__violations") == []
+    assert errors == []

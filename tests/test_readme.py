@@ -1,0 +1,139 @@
+"""The README tells a newcomer the truth: every path it names exists, and its commands are
+the ones CI and the publish workflow run."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CODE = re.compile(r"`([^`]+)`")
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """The cells of every Markdown table row, header and rule rows left out."""
+    rows = []
+    for line in text.splitlines():
+        if line.startswith("|") and not re.fullmatch(r"[|\s:-]+", line):
+            rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def named_paths() -> list[str]:
+    """What the first column of the README's file table names, as paths in the checkout."""
+    return [name for row in table_rows(section("## Where things are"))[1:] for name in CODE.findall(row[0])]
+
+
+def test_the_file_table_names_only_what_exists():
+    paths = named_paths()
+    assert len(paths) > 20
+    missing = [path for path in paths if not (ROOT / path).exists()]
+    assert missing == []
+
+
+def test_every_hook_and_test_file_is_in_the_file_table():
+    paths = set(named_paths())
+    for hook in sorted((ROOT / "hooks").glob("*.py")):
+        assert f"hooks/{hook.name}" in paths, hook.name
+    tests_row = next(row for row in table_rows(README) if row[0] == "`tests/`")[1]
+    for test in sorted((ROOT / "tests").glob("test_*.py")):
+        topic = test.stem.removeprefix("test_").replace("_", " ")
+        assert re.search(rf"\b{topic}\b", tests_row, re.IGNORECASE), test.name
+
+
+def test_every_hook_in_mkdocs_yml_exists_and_every_hook_file_is_used_or_imported():
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = re.findall(r"^\s*-\s*(hooks/\S+\.py)", config, re.MULTILINE)
+    assert listed and all((ROOT / path).exists() for path in listed)
+    sources = "".join((ROOT / path).read_text(encoding="utf-8") for path in listed)
+    for hook in (ROOT / "hooks").glob("*.py"):
+        assert f"hooks/{hook.name}" in listed or f"from {hook.stem} import" in sources, hook.name
+
+
+def test_paths_named_in_comments_exist():
+    """A comment naming a hook, style or test (`hooks/….py`) names one that is there."""
+    for source in ["pyproject.toml", "mkdocs.yml", "styles/letter-notes.csl", ".ci/run",
+                   ".ci/install-test-tools", ".github/workflows/publish.yml", *map(str, (ROOT / "hooks").glob("*.py"))]:
+        text = (ROOT / source).read_text(encoding="utf-8")
+        for named in re.findall(r"\b((?:hooks|styles|tests|overrides|docs)/[\w./-]+\.(?:py|csl|html|css|js|md))", text):
+            assert (ROOT / named).exists(), f"{source} names {named}"
+
+
+def section(title: str) -> str:
+    """The README's text from a `## ` heading to the next (or the end)."""
+    text = README[README.index(title):]
+    end = text.find("\n## ", 1)
+    return text if end < 0 else text[:end]
+
+
+def commands(section_title: str) -> list[str]:
+    return re.findall(r"```sh\n(.+?)\n```", section(section_title), re.DOTALL)
+
+
+def test_ci_runs_the_readmes_test_command_and_tool_script():
+    serve, test, tools = commands("## Two commands")
+    run = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert test.replace("pip install", "pip install --quiet") in run
+    assert tools in run
+    for command in (serve, test):
+        assert "-c constraints.txt" in command, command
+        assert "sudo" not in command
+
+
+def test_every_install_uses_the_locked_versions():
+    """pip always installs with `-c constraints.txt`; the file pins every package exactly."""
+    for source in ["README.md", ".ci/run", ".github/workflows/publish.yml", "benchmarks/run.py"]:
+        for install in re.findall(r"pip install[^\n`]*", (ROOT / source).read_text(encoding="utf-8")):
+            assert "-c constraints.txt" in install, f"{source}: {install}"
+    pins = [line for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert pins and all(re.fullmatch(r"[\w.-]+==[\w.+-]+", pin) for pin in pins), pins
+    names = {pin.split("==")[0].lower().replace("_", "-") for pin in pins}
+    for needed in ["mkdocs", "mkdocs-material", "mkdocs-bibtex", "pybtex", "pypandoc-binary", "tinycss2",
+                   "pytest", "playwright"]:
+        assert needed in names, needed
+
+
+@pytest.fixture
+def publishable(scratch) -> Path:
+    (scratch / ".ci").mkdir()
+    shutil.copy2(ROOT / ".ci" / "build-site", scratch / ".ci" / "build-site")
+    return scratch
+
+
+def build_site(project: Path, target: str) -> subprocess.CompletedProcess:
+    [command] = commands("## Publishing")[:1]
+    assert command.startswith("SITE_URL=") and command.endswith(" bash .ci/build-site"), command
+    env = {**os.environ, "MKDOCS": str(Path(sys.executable).parent / "mkdocs"), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(["bash", ".ci/build-site", target], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_publish_build_puts_a_passing_build_in_place(publishable):
+    (publishable / "site").mkdir()
+    (publishable / "site" / "stale.html").write_text("old", encoding="utf-8")
+    result = build_site(publishable, "site")
+    assert result.returncode == 0, result.stderr
+    assert (publishable / "site" / "index.html").exists()
+    assert not (publishable / "site" / "stale.html").exists()
+    assert sorted(p.name for p in publishable.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_publish_build_never_replaces_the_last_good_site_with_a_failed_one(publishable):
+    """A strict build that fails on a warning (a dead link) leaves the published folder as
+    it was, and leaves none of its own output behind."""
+    (publishable / "site").mkdir()
+    (publishable / "site" / "index.html").write_text("the last good build", encoding="utf-8")
+    about = publishable / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[dead](nowhere.md)\n", encoding="utf-8")
+    result = build_site(publishable, "site")
+    assert result.returncode != 0
+    assert "nowhere.md" in result.stdout + result.stderr
+    assert (publishable / "site" / "index.html").read_text(encoding="utf-8") == "the last good build"
+    assert sorted(p.name for p in publishable.iterdir() if p.name.startswith("site")) == ["site"]
