@@ -123,9 +123,12 @@ def test_missing_style(scratch, tmp_path):
 
 
 def test_malformed_style(scratch, tmp_path):
-    edit(scratch / "styles" / "letter-notes.csl", "</macro>", "</macr>")
+    """The message names the line of the broken tag."""
+    style = scratch / "styles" / "letter-notes.csl"
+    line = style.read_text(encoding="utf-8").split("</macro>")[0].count("\n") + 1
+    edit(style, "</macro>", "</macr>")
     result = failed_build(scratch, tmp_path)
-    assert "styles/letter-notes.csl, line 26: not well-formed XML (mismatched tag" in result.output
+    assert f"styles/letter-notes.csl, line {line}: not well-formed XML (mismatched tag" in result.output
 
 
 def test_style_that_is_not_csl(scratch, tmp_path):
