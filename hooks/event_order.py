@@ -4,10 +4,15 @@ MkDocs runs the handlers of one event from the highest priority to the lowest; h
 of equal priority run in the order of `hooks:` in mkdocs.yml, then the plugins (0).
 """
 
-# on_config: check the editor's files before mkdocs-bibtex (0) reads them.
-CHECK_SOURCES = 100
-# on_page_markdown: write `@key` citations before mkdocs-bibtex (0) formats them.
+# on_config: read and check the editor's files, and format the notes, before mkdocs-bibtex
+# (0) loads its bibliography (hooks/sources.py points it at the cited works).
+READ_SOURCES = 100
+# on_page_markdown: put the formatted notes and entries in place before mkdocs-bibtex (0)
+# looks at the page, so that it finds no citation left to format.
 WRITE_CITATIONS = 50
+# on_page_markdown: then add the links between notes and references entries to the lines
+# the notes were written on.
+WRITE_LINKS = 40
 # on_post_build: move inline scripts into files first, so that the stylesheet pass after
 # them reads every script the pages run.
 MOVE_INLINE_SCRIPTS = 20

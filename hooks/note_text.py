@@ -1,83 +1,129 @@
-"""Notes as text: what references.bib says, character for character, and never markup.
+r"""Notes as text: what references.bib says, character for character, and never markup.
 
-mkdocs-bibtex asks pandoc for Markdown (`markdown-citations`) and pastes it into the page's
-Markdown. On the way, that writer turns “ ” ’ into ASCII quotes, and a field that looks
-like markup (`<b>`, `*`, `_`, `[`, `@`, …) is then read as markup by Python-Markdown.
+One pandoc run (citeproc, styles/letter-notes.csl) formats, for the whole site:
+- every note that cites a work, from its body as the editor wrote it (`See @key, p. 4.`),
+  as a pandoc citation group (`[See @key, p. 4.]`), so the style places the locator;
+- every cited work as an entry of the references page, and the letter's own citation;
+- the cited works as CSL data (a small Lua filter), from which the references page is
+  ordered and the JSON-LD written, so that their text is the notes' text.
+pandoc writes HTML; each note's and entry's text is handed to Markdown literally (every
+character Markdown could take for markup written as a character reference) with its web
+addresses as links. pandoc runs again only when the bibliography, the style or a note
+changes.
 
-So pandoc writes HTML here instead, and mkdocs-bibtex gets each entry in the Markdown
-shape it reads (`::: {#ref-key .csl-entry}`), with the entry's text made literal: every
-character Markdown could take for markup is written as a character reference. Web
-addresses stay links; other tags are dropped, keeping their text.
+On each page the hook then puts each note's formatted text in place of its body. The `@`
+of code and of `\@` travel as private-use characters through mkdocs-bibtex and Markdown, and
+come back as `@` in the page's HTML: neither is ever read as a citation.
 """
 
 import html
+import json
 import logging
 import re
+import tempfile
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pypandoc
 from mkdocs.exceptions import PluginError
-from mkdocs_bibtex import registry
+from mkdocs.plugins import event_priority
+
+from bibliography import restore
+from citations import CITATION, CODE_SPAN, NOTE, code_lines, read_page
+from event_order import WRITE_CITATIONS
 
 log = logging.getLogger("mkdocs.hooks.note_text")
 
-BIBTEX_OUTPUT = "markdown-citations"
 # Characters that Python-Markdown or mkdocs-bibtex would read as markup.
-MARKUP = set("\\`*_{}[]<>#+!@&|~^$")
+MARKUP = set("\\`*_{}[]<>#+!@&|~^$:")
+# `@` in code, and `\@` in text, while mkdocs-bibtex looks at the page.
+CODE_AT, LITERAL_AT = "\ue010", "\ue011"
+
+# The cited works as CSL data, written into the output where Python finds it.
+CSL_ITEMS_FILTER = r"""
+local function plain(v)
+  local t = pandoc.utils.type(v)
+  if t == 'Inlines' or t == 'Inline' or t == 'Blocks' then return pandoc.utils.stringify(v) end
+  if t == 'table' or t == 'List' then
+    local out = {}
+    for k, x in pairs(v) do out[k] = plain(x) end
+    return out
+  end
+  return v
+end
+function Pandoc(doc)
+  local items = {}
+  for _, r in ipairs(pandoc.utils.references(doc)) do table.insert(items, plain(r)) end
+  doc.blocks:insert(pandoc.RawBlock('html',
+    '<script type="application/json" id="csl-items">' .. pandoc.json.encode(items):gsub('<', '\\u003c') .. '</script>'))
+  return doc
+end
+"""
 
 
-def _literal(text: str) -> str:
-    """Text that Markdown shows as written."""
-    return "".join(f"&#{ord(c)};" if c in MARKUP else c for c in re.sub(r"\s+", " ", text))
+@dataclass(frozen=True)
+class Formatted:
+    notes: dict[str, str]  # a note's body as written -> its text, as literal Markdown
+    entries: dict[str, str]  # a work's key -> its references entry, as literal Markdown
+    items: dict[str, dict]  # a work's key -> its CSL data (plain text)
 
 
-class _CslEntries(HTMLParser):
-    """The text of each `div.csl-entry` in pandoc's HTML, as literal Markdown, by key."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.entries: dict[str, str] = {}
-        self._key = None
-        self._parts: list[str] = []
-        self._divs = 0
-        self._links: list[bool] = []
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if self._key is None:
-            if tag == "div" and "csl-entry" in (attrs.get("class") or "").split():
-                self._key, self._parts, self._divs = (attrs.get("id") or "").removeprefix("ref-"), [], 1
-            return
-        if tag == "div":
-            self._divs += 1
-        elif tag == "a":
-            href = attrs.get("href")
-            self._links.append(bool(href))
-            if href:
-                self._parts.append(f'<a href="{html.escape(href)}">')
-
-    def handle_endtag(self, tag):
-        if self._key is None:
-            return
-        if tag == "a" and self._links and self._links.pop():
-            self._parts.append("</a>")
-        elif tag == "div":
-            self._divs -= 1
-            if self._divs == 0:
-                self.entries[self._key] = "".join(self._parts).strip()
-                self._key = None
-
-    def handle_data(self, data):
-        if self._key is not None:
-            self._parts.append(_literal(data))
+_last: tuple[bytes, Formatted] | None = None  # pandoc's last answer, for an unchanged input
 
 
-def _entries_as_markdown(html_text: str) -> dict[str, str]:
-    parser = _CslEntries()
-    parser.feed(html_text)
-    parser.close()
-    return parser.entries
+def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path) -> Formatted:
+    """One pandoc run for every note that cites, every entry and the CSL data of each work."""
+    global _last
+    bodies = list(dict.fromkeys(note_bodies))
+    document = _document(bodies, keys)
+    inputs = b"\0".join([document.encode(), bibtex.encode(), style.read_bytes()])
+    if _last is not None and _last[0] == inputs:
+        return _last[1]
+    with tempfile.TemporaryDirectory() as folder:
+        bib, lua = Path(folder) / "cited.bib", Path(folder) / "csl-items.lua"
+        bib.write_text(bibtex, encoding="utf-8")
+        lua.write_text(CSL_ITEMS_FILTER, encoding="utf-8")
+        output = _to_html(document, ["--lua-filter", str(lua), "--citeproc",
+                                     "--bibliography", str(bib), "--csl", str(style)])
+    parsed = _Output()
+    parsed.feed(output)
+    parsed.close()
+    notes = {}
+    for index, body in enumerate(bodies, start=1):
+        text = parsed.footnotes.get(str(index))
+        if text is None or CITATION.search(html.unescape(re.sub(r"&#\d+;", "", text))):
+            raise PluginError(f"pandoc could not read the citation in the note “{body}”. "
+                              "Write it as pandoc does: [^n]: See @key, p. 4.")
+        notes[body] = text
+    items = {item["id"]: _restored(item) for item in json.loads(parsed.csl_items or "[]")}
+    _last = (inputs, Formatted(notes, parsed.entries, items))
+    return _last[1]
+
+
+def _document(bodies: list[str], keys: list[str]) -> str:
+    nocite = " ".join(f"@{{{key}}}" for key in keys)
+    parts = ["---", "link-citations: false", f"nocite: '{nocite}'", "---", ""]
+    for body in bodies:
+        parts += ["::: note", f"[{_unbracketed(body)}]", ":::", ""]
+    return "\n".join(parts)
+
+
+def _unbracketed(body: str) -> str:
+    """A note's body as one citation group: `[@a, p. 4]; see [@b]` reads `@a, p. 4; see @b`."""
+    return re.sub(r"\[([^\[\]]*@[^\[\]]*)\]", r"\1", body.strip())
+
+
+# CSL's variables in capitals, which pandoc's Lua references give in lower case.
+CSL_CAPITALS = {name.lower(): name for name in ["URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"]}
+
+
+def _restored(item):
+    if isinstance(item, dict):
+        return {CSL_CAPITALS.get(k, k): _restored(v) for k, v in item.items()}
+    if isinstance(item, list):
+        return [_restored(v) for v in item]
+    return restore(item) if isinstance(item, str) else item
 
 
 def _to_html(source: str, extra_args: list[str]) -> str:
@@ -110,42 +156,102 @@ class _Collect(logging.Handler):
         self.messages.append(" ".join(record.getMessage().replace("[WARNING]", "").split()))
 
 
-# Formats every entry of the bibliography at once, so one pandoc run serves the build.
-ALL_ENTRIES = "---\nnocite: '@*'\n---\n"
+def _literal(text: str) -> str:
+    """Text that Markdown shows as written."""
+    return "".join(f"&#{ord(c)};" if c in MARKUP else c for c in re.sub(r"\s+", " ", restore(text)))
 
 
-class _NotePandoc:
-    """pypandoc as mkdocs-bibtex sees it: the notes come back as literal text, and pandoc
-    runs once for all of them, and again only when the bibliography or the style changes."""
+class _Output(HTMLParser):
+    """From pandoc's HTML: each `div.csl-entry` by key, each footnote by number (as literal
+    Markdown with links kept), and the CSL data."""
 
     def __init__(self):
-        self._formatted: dict[tuple, dict[str, str]] = {}
+        super().__init__(convert_charrefs=True)
+        self.entries: dict[str, str] = {}
+        self.footnotes: dict[str, str] = {}
+        self.csl_items: str | None = None
+        self._target = None  # (dict, key) the text goes to
+        self._parts: list[str] = []
+        self._depth = 0
+        self._links: list[bool] = []
+        self._skip = 0
+        self._in_items = False
 
-    def __getattr__(self, name):
-        return getattr(pypandoc, name)
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and attrs.get("id") == "csl-items":
+            self._in_items, self.csl_items = True, ""
+            return
+        if self._target is None:
+            if tag == "div" and "csl-entry" in (attrs.get("class") or "").split():
+                self._open(self.entries, (attrs.get("id") or "").removeprefix("ref-"), tag)
+            elif tag == "li" and (attrs.get("id") or "").startswith("fn"):
+                self._open(self.footnotes, attrs["id"].removeprefix("fn"), tag)
+            return
+        if tag == self._tag:
+            self._depth += 1
+        if tag == "a":
+            href = attrs.get("href")
+            back = "footnote-back" in (attrs.get("class") or "")
+            self._skip += back
+            self._links.append(bool(href) and not back)
+            if href and not back:
+                self._parts.append(f'<a href="{html.escape(restore(href))}">')
 
-    def convert_text(self, source, to, format, extra_args=(), **kwargs):
-        if to != BIBTEX_OUTPUT:
-            raise PluginError(
-                f"mkdocs-bibtex asked pandoc for {to!r}, not {BIBTEX_OUTPUT!r}: "
-                "hooks/note_text.py needs updating for this version of mkdocs-bibtex."
-            )
-        args = list(extra_args)
-        inputs = _inputs(args)
-        if inputs not in self._formatted:
-            self._formatted = {inputs: _entries_as_markdown(_to_html(ALL_ENTRIES, args))}
-        # The shape mkdocs-bibtex parses: a references part of `::: {#ref-key .csl-entry}` blocks.
-        blocks = [f"::: {{#ref-{key} .csl-entry}}\n{text}\n:::" for key, text in self._formatted[inputs].items()]
-        return "# References\n\n" + "\n\n".join(blocks) + "\n"
+    def _open(self, target, key, tag):
+        self._target, self._key, self._tag, self._parts, self._depth = target, key, tag, [], 1
+
+    def handle_endtag(self, tag):
+        if self._in_items and tag == "script":
+            self._in_items = False
+        if self._target is None:
+            return
+        if tag == "a" and self._links:
+            if self._links.pop():
+                self._parts.append("</a>")
+            elif self._skip:
+                self._skip -= 1
+        elif tag == self._tag:
+            self._depth -= 1
+            if self._depth == 0:
+                self._target[self._key] = "".join(self._parts).strip()
+                self._target = None
+
+    def handle_data(self, data):
+        if self._in_items:
+            self.csl_items += data
+        elif self._target is not None and not self._skip:
+            self._parts.append(_literal(data))
 
 
-def _inputs(args: list[str]) -> tuple[bytes, ...]:
-    """What the formatted notes depend on: the contents of the bibliography and the style
-    (mkdocs-bibtex writes the bibliography to a new temporary file for every call)."""
-    files = [args[i + 1] for i, arg in enumerate(args[:-1]) if arg in ("--bibliography", "--csl")]
-    return tuple(Path(path).read_bytes() for path in files)
+# --- The pages ----------------------------------------------------------------------------
 
 
-def on_startup(command, dirty):
-    registry.pypandoc = _NotePandoc()
+@event_priority(WRITE_CITATIONS)
+def on_page_markdown(markdown, page, config, files):
+    formatted = config["sources"].formatted
+    lines = markdown.split("\n")
+    for note in read_page(markdown, page.file.src_uri).notes:
+        if note.cites:
+            start = NOTE.match(lines[note.line - 1])
+            lines[note.line - 1] = f"{start.group(0)[:start.start('body')]}{formatted.notes[note.body]}"
+            for continued in range(note.line, note.end_line):
+                lines[continued] = ""
+    return _mask_literals(lines)
 
+
+def _mask_literals(lines: list[str]) -> str:
+    """`@` in code and `\\@` in text, hidden from mkdocs-bibtex until it has run."""
+    fenced = code_lines(lines)
+    out = []
+    for number, line in enumerate(lines, start=1):
+        if number in fenced:
+            out.append(line.replace("@", CODE_AT))
+            continue
+        line = CODE_SPAN.sub(lambda m: m[0].replace("@", CODE_AT), line)
+        out.append(line.replace("\\@", LITERAL_AT))
+    return "\n".join(out)
+
+
+def on_page_content(html_text, page, config, files):
+    return html_text.replace(CODE_AT, "@").replace(LITERAL_AT, "@")

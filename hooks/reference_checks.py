@@ -3,9 +3,9 @@
 An editor changes these by hand. A fault in them would otherwise end the build in a
 traceback from pybtex or pandoc, or publish a note that reads `@key`. Here each fault
 stops the build with one message that names the file, the line and the key where known,
-and says what to do. The checks run on `config`, before the site folder is cleaned, and
-under `mkdocs serve` such a fault leaves the last good build served (MkDocs would otherwise
-hold every request until the next good build).
+and says what to do. hooks/sources.py calls these checks on `config`, before the site
+folder is cleaned, and under `mkdocs serve` such a fault leaves the last good build served
+(MkDocs would otherwise hold every request until the next good build).
 """
 
 import datetime
@@ -16,19 +16,14 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pybtex.errors
-from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import event_priority
-from mkdocs_bibtex.citation import CitationBlock, InlineReference
+from mkdocs.exceptions import PluginError
 from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser as BibtexParser
 from pybtex.scanner import PybtexSyntaxError
 
-from event_order import CHECK_SOURCES
-
 log = logging.getLogger("mkdocs.hooks.reference_checks")
 
 CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
-ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]+)", re.MULTILINE)
 DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 
 
@@ -38,55 +33,53 @@ class SourceError(PluginError):
     Raised before the site folder is cleaned: the last good build is still there."""
 
 
-@event_priority(CHECK_SOURCES)
-def on_config(config):
-    root = Path(config.config_file_path).parent
-    bibtex = config.plugins["bibtex"].config
-    bib_path = root / bibtex.bib_file
-    entries = check_bibliography(bib_path, root)
-    check_style(root / bibtex.csl_file, root)
-    check_citations(Path(config.docs_dir), entries, bib_path, root)
-    # mkdocs-bibtex hands the style's path to pandoc as written, which pandoc reads from the
-    # folder mkdocs runs in; from beside mkdocs.yml it is found wherever that is.
-    bibtex.csl_file = str(root / bibtex.csl_file)
-    return config
-
-
-def on_serve(server, config, builder):
-    def build_or_keep_last_good():
-        try:
-            builder()
-        except Abort as abort:
-            # MkDocs has logged the cause; only a fault in the editor's files keeps the
-            # last build (MkDocs loads this module once per `mkdocs serve`).
-            if not isinstance(abort.__context__, SourceError):
-                raise
-            log.error("Not rebuilt: the last good build is still served. Fix the error above and save.")
-
-    server.builder = build_or_keep_last_good
-    return server
-
-
 # --- references.bib -----------------------------------------------------------------------
 
 
-def check_bibliography(path: Path, root: Path) -> dict[str, int]:
-    """The entries' keys with the line each starts on; a SourceError for the first fault."""
-    name = _shown(path, root)
-    text = _read_utf8(path, name, what="the bibliography")
-    starts = [(text.count("\n", 0, m.start()) + 1, m["key"]) for m in ENTRY_START.finditer(text)]
-    _check_unique_keys(starts, name)
-    try:
-        with _strict_pybtex():
-            data = BibtexParser().parse_string(text)
-    except PybtexSyntaxError as error:
-        raise SourceError(_syntax_message(error, starts, name)) from None
-    except BibliographyDataError as error:
-        raise SourceError(f"{name}: {error}.") from None
-    lines = {key.casefold(): line for line, key in starts}
-    for key, entry in data.entries.items():
-        _check_entry(key, entry, f"{name}, line {lines.get(key.casefold(), '?')}")
-    return {key: lines.get(key.casefold(), 0) for key in data.entries}
+def read_text(path: Path, name: str, what: str) -> str:
+    """A file the editor maintains, as UTF-8 text; a SourceError naming it otherwise."""
+    return _read_utf8(path, name, what)
+
+
+def check_unique_keys(entries) -> None:
+    """No key twice (in any case: pandoc would see two works, BibTeX one)."""
+    first = {}
+    for entry in entries:
+        seen = first.get(entry.key.casefold())
+        if seen is not None:
+            lines = f"lines {seen.line} and {entry.line}" if seen.file == entry.file else \
+                f"{seen.file}, line {seen.line}, and here"
+            raise SourceError(
+                f"{entry.file}, line {entry.line}: the key '{entry.key}' is used twice ({lines}). "
+                "Give each work one entry with its own key."
+            )
+        first[entry.key.casefold()] = entry
+
+
+def parse_entries(raw_entries, strings) -> dict:
+    """The pybtex entries of these raw entries, each parsed alone (a fault names its entry
+    and line), with the file's @string definitions known to each."""
+    parser = BibtexParser()
+    with _strict_pybtex():
+        for raw in [*strings, *raw_entries]:
+            try:
+                parser.parse_string(raw.text)
+            except PybtexSyntaxError as error:
+                line = raw.line + error.lineno - 1
+                # Each entry is parsed alone, so an unclosed brace ends at the next entry.
+                problem = "'}' expected" if error.args[0] == "premature end of file" else error.args[0]
+                raise SourceError(
+                    f"{raw.file}, line {line}: syntax error in entry '{raw.key}' (from line {raw.line}): "
+                    f"{problem}. Look there for an unclosed brace or a missing comma between fields."
+                ) from None
+            except BibliographyDataError as error:
+                raise SourceError(f"{raw.file}, line {raw.line}: {error}.") from None
+    return dict(parser.data.entries)
+
+
+def check_entries(parsed: dict, bibliography) -> None:
+    for key, entry in parsed.items():
+        _check_entry(key, entry, bibliography.where(key))
 
 
 def _read_utf8(path: Path, name: str, what: str) -> str:
@@ -102,27 +95,6 @@ def _read_utf8(path: Path, name: str, what: str) -> str:
             f"{name}, line {line}: not UTF-8 (byte 0x{data[error.start]:02X}). "
             "Save the file with UTF-8 encoding."
         ) from None
-
-
-def _check_unique_keys(starts, name):
-    first_line = {}
-    for line, key in starts:
-        if key.casefold() in first_line:
-            raise SourceError(
-                f"{name}, line {line}: the key '{key}' is used twice (lines {first_line[key.casefold()]} "
-                f"and {line}). Give each work one entry with its own key."
-            )
-        first_line[key.casefold()] = line
-
-
-def _syntax_message(error, starts, name):
-    line = error.lineno
-    inside = [(start, key) for start, key in starts if start < line] or starts[:1]
-    where = f" in entry '{inside[-1][1]}' (from line {inside[-1][0]})" if inside else ""
-    return (
-        f"{name}, line {line}: syntax error{where}: {error.args[0]}. "
-        "Look there for an unclosed brace or a missing comma between fields."
-    )
 
 
 def _check_entry(key, entry, where):
@@ -165,7 +137,7 @@ class _strict_pybtex:
 
 
 def check_style(path: Path, root: Path) -> None:
-    name = _shown(path, root)
+    name = shown(path, root)
     text = _read_utf8(path, name, what="the note style")
     try:
         style = ElementTree.fromstring(text)
@@ -182,44 +154,46 @@ def check_style(path: Path, root: Path) -> None:
 # --- Citations in the pages ---------------------------------------------------------------
 
 
-def check_citations(docs: Path, entries: dict[str, int], bib_path: Path, root: Path) -> None:
-    known = {key.casefold() for key in entries}
-    cited, unknown = set(), []
-    for page in sorted(docs.rglob("*.md")):
-        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), start=1):
-            for key in _cited_keys(line):
-                cited.add(key.casefold())
-                if key.casefold() not in known:
-                    unknown.append(f"{_shown(page, root)}, line {number}: '{key}'{_suggestion(key, entries)}")
-    bib_name = _shown(bib_path, root)
-    if unknown:
+def check_citations(pages, notes, bibliography, docs_name: str) -> None:
+    """Every citation is in a note, and every cited key is in the bibliography (as written:
+    pandoc tells `Halili2021` from `halili2021`)."""
+    stray = [f"{docs_name}/{page}, line {cite.line}: '@{cite.key}'" for page, found in pages for cite in found]
+    if stray:
         raise SourceError(
-            f"Citations of keys that {bib_name} does not have:\n  "
-            + "\n  ".join(unknown)
-            + f"\nCorrect the key, or add an entry for the work to {bib_name}."
+            "Citations outside a note:\n  " + "\n  ".join(stray) + "\nThe letter's sources are cited in its "
+            "notes: put a note marker ([^6]) in the text and the citation in the note ([^6]: @key). "
+            "For an @ that is not a citation, write \\@."
         )
-    for key, line in entries.items():
-        if key.casefold() not in cited:
+    unknown = [
+        f"{docs_name}/{note.page}, line {cite.line}: '{cite.key}'{_suggestion(cite.key, bibliography.entries)}"
+        for note in notes for cite in note.cites if cite.key not in bibliography.entries
+    ]
+    if unknown:
+        files = " and ".join(dict.fromkeys(bibliography.files))
+        raise SourceError(
+            f"Citations of keys that {files} does not have:\n  " + "\n  ".join(unknown)
+            + f"\nCorrect the key, or add an entry for the work to {files}."
+        )
+
+
+def warn_uncited(bibliography, cited: set[str]) -> None:
+    for key, entry in bibliography.entries.items():
+        if key not in cited:
             log.warning(
                 "%s, line %s: entry '%s' is not cited by any note, so the references page would "
-                "list it for nothing. Cite it in a note ([^n]: @%s) or remove it.",
-                bib_name, line, key, key,
+                "list it for nothing. Cite it in a note ([^n]: @%s) or remove it (or, for a library, "
+                "set extra: references: uncited: allow in mkdocs.yml).",
+                entry.file, entry.line, key, key,
             )
 
 
-def _cited_keys(line: str) -> list[str]:
-    """The keys mkdocs-bibtex would look up in this line, found as it finds them."""
-    blocks = [c.key for block in CitationBlock.from_markdown(line) for c in block.citations]
-    inline = [ref.key for ref in InlineReference.from_markdown(line)]
-    return blocks + inline
-
-
 def _suggestion(key, entries):
-    close = difflib.get_close_matches(key, list(entries), n=1)
+    same = [known for known in entries if known.casefold() == key.casefold()]
+    close = same or difflib.get_close_matches(key, list(entries), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown(path: Path, root: Path) -> str:
     try:
         return str(path.relative_to(root))
     except ValueError:

@@ -1,106 +1,118 @@
 r"""The references page, and the links between it and the notes that cite its works.
 
-A note is a footnote whose body is one reference to a key in references.bib:
-
-    [^3]: @insiderpaper2021serbian
-
-From those lines, read from every page's Markdown, this hook
-- adds to each note a link to its work's entry on the references page;
-- replaces `\works_cited` on the references page with an entry for each work in
-  references.bib, anchored by its key, with links back to every note that cites it;
-- replaces `\notes_without_address` with links to the notes whose work has no `url`.
-The entries' text is left as `@key` for mkdocs-bibtex to format, like the notes.
+Which notes cite which works comes from `config["sources"]` (hooks/sources.py): one
+reading of the Markdown, the way the notes are formatted. From it this hook
+- adds to each note a link to the entry of each work it cites on the references page;
+- replaces `\works_cited` on the references page with an entry for each cited work,
+  anchored by its key, ordered by the first author's family name (else the title), with
+  links back to every note that cites it ("note 3", and the page where notes of several
+  pages cite it);
+- replaces `\notes_without_address` with links to the notes none of whose works has a
+  web address.
 """
 
 import logging
 import posixpath
 import re
-from dataclasses import dataclass
 
 from mkdocs.plugins import event_priority
 
-from event_order import WRITE_CITATIONS
+from event_order import WRITE_LINKS
 
 log = logging.getLogger("mkdocs.hooks.works_cited")
 
 MARKER = r"\works_cited"
 WITHOUT_ADDRESS = r"\notes_without_address"
-NOTE_LINE = re.compile(r"^\[\^(?P<note>[^\]\s]+)\]:[ \t]*@(?P<key>[\w:-]+)[ \t]*$", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class Note:
-    page_uri: str  # the citing page's source path, e.g. "index.md"
-    number: str  # the footnote's label, e.g. "3"
-    key: str
-
-
-_notes: list[Note] = []
-_references_uri: str | None = None
 
 
 def on_files(files, config):
-    global _notes, _references_uri
-    _notes, _references_uri = [], None
-    for file in files.documentation_pages():
-        source = file.content_string
-        _notes += [Note(file.src_uri, m["note"], m["key"]) for m in NOTE_LINE.finditer(source)]
-        if MARKER in source:
-            _references_uri = file.src_uri
-    if _notes and _references_uri is None:
+    sources = config["sources"]
+    if sources.citations.notes and sources.references_page is None:
         log.warning("No page contains %s: the notes have no references page to link to.", MARKER)
+    return files
 
 
-@event_priority(WRITE_CITATIONS)
+@event_priority(WRITE_LINKS)
 def on_page_markdown(markdown, page, config, files):
-    markdown = _link_notes_to_entries(markdown, page)
-    markdown = _write_works_cited(markdown, page, config)
-    return _write_notes_without_address(markdown, page, config)
+    sources = config["sources"]
+    markdown = _link_notes_to_entries(markdown, page, sources)
+    markdown = _write_works_cited(markdown, page, sources)
+    return _write_notes_without_address(markdown, page, sources)
 
 
-def _link_notes_to_entries(markdown, page):
-    if _references_uri is None:
+def _link_notes_to_entries(markdown, page, sources):
+    notes = [note for note in sources.citations.notes if note.page == page.file.src_uri]
+    if not notes or sources.references_page is None:
         return markdown
-    target = _relative(_references_uri, page.file.src_uri)
+    target = _relative(sources.references_page, page.file.src_uri)
+    lines = markdown.split("\n")
+    for note in notes:
+        number = next(i for i, line in enumerate(lines) if line.startswith(f"[^{note.label}]:"))
+        if len(note.keys) == 1:
+            links = f"[References entry]({target}#{note.keys[0]}){{ .note-entry }}"
+        else:
+            links = "References entries: " + ", ".join(
+                f"[{_literal(_short_name(sources.formatted.items.get(key, {}), key))}]({target}#{key}){{ .note-entry }}"
+                for key in note.keys)
+        lines[number] += " " + links
+    return "\n".join(lines)
 
-    def with_link(match):
-        return f"{match[0]} [References entry]({target}#{match['key']}){{ .note-entry }}"
 
-    return NOTE_LINE.sub(with_link, markdown)
-
-
-def _write_works_cited(markdown, page, config):
+def _write_works_cited(markdown, page, sources):
     if MARKER not in markdown:
         return markdown
-    entries = config.plugins["bibtex"].registry.bib_data.entries
-    # Uncited entries are reported by hooks/reference_checks.py; the page lists what is cited.
-    cited = sorted((key for key in entries if any(n.key == key for n in _notes)), key=lambda k: _sort_key(entries[k]))
-    blocks = [_entry(key, page) for key in cited]
+    items = sources.formatted.items
+    cited = sorted(sources.cited, key=lambda key: _sort_key(items.get(key, {})))
+    several_pages = len(sources.citations.pages()) > 1
+    blocks = []
+    for key in cited:
+        links = _note_links(sources.citations.notes_citing(key), page, sources, several_pages)
+        blocks.append(f"{sources.formatted.entries[key]}\n{{ #{key} .work }}\n\nCited in {_and_list(links)}.\n"
+                      "{ .cited-in }")
     return markdown.replace(MARKER, "\n\n".join(blocks))
 
 
-def _entry(key, page):
-    links = _note_links([note for note in _notes if note.key == key], page)
-    return f"@{key}\n{{ #{key} .work }}\n\nCited in {_and_list(links)}.\n{{ .cited-in }}"
-
-
-def _write_notes_without_address(markdown, page, config):
+def _write_notes_without_address(markdown, page, sources):
     if WITHOUT_ADDRESS not in markdown:
         return markdown
-    entries = config.plugins["bibtex"].registry.bib_data.entries
-    notes = [note for note in _notes if note.key in entries and "url" not in entries[note.key].fields]
-    return markdown.replace(WITHOUT_ADDRESS, _and_list(_note_links(notes, page)) if notes else "none")
+    items = sources.formatted.items
+    notes = [note for note in sources.citations.notes if not any(items.get(k, {}).get("URL") for k in note.keys)]
+    links = _note_links(notes, page, sources, len(sources.citations.pages()) > 1)
+    return markdown.replace(WITHOUT_ADDRESS, _and_list(links) if notes else "none")
 
 
-def _note_links(notes, page):
-    return [f"[note {n.number}]({_relative(n.page_uri, page.file.src_uri)}#fn:{n.number})" for n in notes]
+def _note_links(notes, page, sources, with_page):
+    def link(note):
+        where = f" ({sources.page_titles.get(note.page, note.page)})" if with_page else ""
+        return f"[note {note.number}{where}]({_relative(note.page, page.file.src_uri)}#fn:{note.label})"
+
+    return [link(note) for note in notes]
 
 
-def _sort_key(entry):
+def _first_author(item: dict) -> dict:
+    authors = item.get("author") or item.get("editor") or []
+    return authors[0] if authors else {}
+
+
+def _sort_key(item: dict) -> str:
     """A bibliography's order: by the first author's family name, else by title."""
-    authors = entry.persons.get("author")
-    first = " ".join(authors[0].last_names + authors[0].first_names) if authors else entry.fields.get("title", "")
-    return first.replace("{", "").replace("}", "").casefold()
+    author = _first_author(item)
+    first = " ".join(filter(None, [author.get("family") or author.get("literal"), author.get("given")]))
+    return (first or item.get("title", "")).casefold()
+
+
+def _short_name(item: dict, key: str) -> str:
+    """How a note's link names a work: its first author's family name, else its title's start."""
+    author = _first_author(item)
+    name = author.get("family") or author.get("literal")
+    if name:
+        return name
+    words = re.sub(r"[\[\]]", "", item.get("title", key)).split()
+    return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+
+
+def _literal(text: str) -> str:
+    return "".join(c if c.isalnum() or c in " .,-’" else f"&#{ord(c)};" for c in text)
 
 
 def _and_list(items):

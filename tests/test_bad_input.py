@@ -76,7 +76,8 @@ def test_uncited_entry(scratch, tmp_path):
     result = failed_build(scratch, tmp_path)
     assert errors(result) == [
         "WARNING: references.bib, line 29: entry 'unused2021' is not cited by any note, so the references "
-        "page would list it for nothing. Cite it in a note ([^n]: @unused2021) or remove it."
+        "page would list it for nothing. Cite it in a note ([^n]: @unused2021) or remove it (or, for a "
+        "library, set extra: references: uncited: allow in mkdocs.yml)."
     ]
 
 
@@ -221,8 +222,8 @@ def test_entry_with_the_letters_own_key(scratch, tmp_path):
     edit(scratch / "docs" / "index.md", "[^4]: @halili2021russian", "[^4]: @torres2021kosova")
     result = failed_build(scratch, tmp_path)
     assert errors(result) == [
-        "ERROR: references.bib has an entry 'torres2021kosova', the key this site gives the letter itself. "
-        "Give that entry another key."
+        "ERROR: references.bib, line 22: the key 'torres2021kosova' is the one this site gives the letter "
+        "itself. Give that entry another key."
     ]
 
 

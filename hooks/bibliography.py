@@ -1,0 +1,132 @@
+"""references.bib as the build reads it: entries found by a scan, parsed only where needed.
+
+An editor may keep a whole library in references.bib. The file is scanned once (a regular
+expression over the text: every entry's key, type and first line), which costs little
+however large it is; pybtex parses only the entries the build needs (the cited works, the
+entries they `crossref`, and, unless the site is in library mode, every entry, so that
+each is checked). pandoc is then handed a BibTeX file of exactly the cited works, written
+from the fields as the editor wrote them (not re-escaped), with three adjustments that keep
+a field as written: titles are braced (never re-cased), a month name becomes its number
+(pandoc drops `month = {September}`), and quote marks and a bare `$` travel as private-use
+characters (pandoc would turn typed quotes into nested ones and `$…` into mathematics);
+`restore()` turns them back.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pybtex.database import Entry
+
+ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
+NOT_ENTRIES = {"string", "preamble", "comment"}
+TITLE_FIELDS = {"title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "maintitle", "journaltitle",
+                "journal", "journalsubtitle", "shorttitle", "series", "eventtitle", "issuetitle"}
+VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urlraw"}
+MONTHS = {name: str(number) for number, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
+     ("nov", "november"), ("dec", "december")], start=1) for name in names}
+# Characters pandoc would read as markup in a field, each carried as a private-use character.
+# A quote mark or `$` after a backslash is a LaTeX command (\"o, \'e, \$) and stays.
+CARRIED = {'“': "\ue001", '”': "\ue002", "‘": "\ue003", "’": "\ue004", '"': "\ue005", "'": "\ue006",
+           "$": "\ue007", "`": "\ue008"}
+CARRIED_RE = re.compile(r"(?<!\\)[“”‘’\"'$`]")
+RESTORE = {v: k for k, v in CARRIED.items()}
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    key: str
+    type: str
+    file: str  # as shown in messages, e.g. "references.bib"
+    line: int
+    text: str  # the entry's text as written, up to the next entry
+
+
+@dataclass
+class Bibliography:
+    files: list[str]
+    entries: dict[str, RawEntry]  # every entry of every file, in file order
+    strings: list[RawEntry]  # @string definitions, in file order
+    parsed: dict[str, Entry] = field(default_factory=dict)
+
+    def where(self, key: str) -> str:
+        entry = self.entries[key]
+        return f"{entry.file}, line {entry.line}"
+
+    def with_parents(self, keys: list[str]) -> list[str]:
+        """The keys and, after them, the entries they `crossref` (and those entries' parents)."""
+        found = list(dict.fromkeys(keys))
+        for key in found:  # grows as parents are found
+            parent = _crossref(self.entries[key].text) if key in self.entries else None
+            if parent and parent in self.entries and parent not in found:
+                found.append(parent)
+        return found
+
+
+def scan(text: str, name: str) -> tuple[list[RawEntry], list[RawEntry]]:
+    """The entries and @string definitions of one file, each with its text and first line."""
+    starts = list(ENTRY_START.finditer(text))
+    entries, strings = [], []
+    line = 1
+    for index, match in enumerate(starts):
+        line += text.count("\n", starts[index - 1].start() if index else 0, match.start())
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        raw = RawEntry(match["key"], match["type"].lower(), name, line, text[match.start():end])
+        if raw.type == "string":
+            strings.append(raw)
+        elif raw.type not in NOT_ENTRIES:
+            entries.append(raw)
+    return entries, strings
+
+
+def _crossref(text: str) -> str | None:
+    match = re.search(r"\bcrossref\s*=\s*[{\"]\s*([^}\"\s]+)\s*[}\"]", text, re.IGNORECASE)
+    return match[1] if match else None
+
+
+# --- What pandoc is handed ----------------------------------------------------------------
+
+
+def bibtex_text(entries: dict[str, Entry], carry: bool = False) -> str:
+    """A BibTeX file of these entries, each field as written; for pandoc (`carry`), with the
+    adjustments the module's docstring lists."""
+    return "\n".join(_entry_text(key, entry, carry) for key, entry in entries.items())
+
+
+def _entry_text(key: str, entry: Entry, carry: bool) -> str:
+    fields = []
+    for role, persons in entry.persons.items():
+        fields.append((role, " and ".join(str(person) for person in persons)))
+    for name, value in entry.fields.items():
+        lower = name.lower()
+        if carry and lower == "organization" and entry.type.lower() == "report" and "institution" in entry.fields:
+            continue  # pandoc would join the two as one publisher, "Institution; Organization"
+        if carry and lower == "month" and value.strip().lower().rstrip(".") in MONTHS:
+            value = MONTHS[value.strip().lower().rstrip(".")]
+        if carry and lower not in VERBATIM_FIELDS:
+            value = CARRIED_RE.sub(lambda m: CARRIED[m[0]], value)
+        if lower in TITLE_FIELDS and not _fully_braced(value):
+            value = "{" + value + "}"
+        fields.append((lower, value))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{entry.type}{{{key},\n{body}\n}}\n"
+
+
+def _fully_braced(value: str) -> bool:
+    if not value.startswith("{") or not value.endswith("}"):
+        return False
+    depth = 0
+    for index, char in enumerate(value):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and index < len(value) - 1:
+            return False
+    return True
+
+
+def restore(text: str) -> str:
+    """pandoc's output with the carried characters turned back into what the editor typed."""
+    return text.translate(str.maketrans(RESTORE)) if any(c in text for c in RESTORE) else text
+
+

@@ -1,0 +1,71 @@
+"""Every place this site touches mkdocs-bibtex (4.4, archived: no fixes upstream), and why.
+
+mkdocs-bibtex stays the citation plugin of mkdocs.yml: its options name the bibliography
+(`bib_file`, or `bib_dir` for a folder of .bib files) and the note style (`csl_file`).
+The notes themselves are resolved by hooks/note_text.py from one pandoc run, because the
+plugin's own replacement cannot be made right from outside: it replaces `@key` strings in
+set order (a key that starts another key can take its place, depending on PYTHONHASHSEED),
+reads keys as `[\\w:-]+` (no `.`), puts a whole entry where a locator belongs, and hands
+pandoc a copy of the bibliography that pybtex re-escaped (`\\_` in every web address).
+
+The contacts, each tested by name in tests/test_bibtex_adapter.py:
+
+1. `options()` reads the plugin's config: `bib_file`, `bib_dir`, `csl_file`.
+2. `load_only()` points `bib_file` at a file of the cited works, so that the plugin's own
+   loading (pybtex, in its `on_config`) parses four entries, not a whole library; and
+   `csl_file` at the style's full path, which the plugin opens as written.
+3. `leave_pages_alone()` turns off its inline-reference pass (`enable_inline_citations`);
+   its bracket pass (`[@key]`) finds nothing, since no page reaches it with a citation
+   (hooks/note_text.py has replaced them, and code is masked until the plugin has run).
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+PLUGIN = "bibtex"
+
+
+@dataclass(frozen=True)
+class Options:
+    bib_files: list[Path]
+    csl_file: Path
+
+
+def _plugin(config):
+    try:
+        return config.plugins[PLUGIN]
+    except KeyError:
+        raise PluginError("mkdocs.yml: the notes need the bibtex plugin (plugins: - bibtex: …).") from None
+
+
+def options(config) -> Options:
+    """The bibliography files and the note style, as mkdocs.yml names them for the plugin."""
+    plugin_config = _plugin(config).config
+    root = Path(config.config_file_path).parent
+    if not plugin_config.csl_file:
+        raise PluginError(
+            "mkdocs.yml: the bibtex plugin has no csl_file. The notes' form comes from the style: "
+            "add `csl_file: styles/letter-notes.csl` under `- bibtex:`."
+        )
+    if plugin_config.bib_file:
+        bib_files = [root / plugin_config.bib_file]
+    elif plugin_config.bib_dir:
+        bib_files = sorted((root / plugin_config.bib_dir).rglob("*.bib"))
+    else:
+        raise PluginError("mkdocs.yml: the bibtex plugin needs `bib_file: references.bib` (or `bib_dir`).")
+    return Options(bib_files, root / plugin_config.csl_file)
+
+
+def load_only(config, path: Path, style: Path) -> None:
+    """The plugin loads this file (the cited works) instead of the editor's whole bibliography,
+    and finds the style from wherever mkdocs runs (it opens the path as written)."""
+    plugin_config = _plugin(config).config
+    plugin_config.bib_file = str(path)
+    plugin_config.bib_dir = None
+    plugin_config.csl_file = str(style)
+
+
+def leave_pages_alone(config) -> None:
+    _plugin(config).config.enable_inline_citations = False

@@ -1,0 +1,133 @@
+r"""The one description of the letter, read from its page's front matter.
+
+    letter:
+      date: 2021-10-04
+      genre: letter
+      signatories:                 # in the order of the signature block
+        - Ritchie Torres           # "Given Family", "Given Family, Jr." or "Family, Given"
+        - {given: Debbie, family: Wasserman Schultz}   # a family name of two words
+      recipients:
+        - {name: Antony Blinken, role: Secretary of State}
+
+Its title is the page's headline. hooks/letter_citation.py makes the citation tags, the
+JSON-LD, the ready citation and the downloads from it.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.utils.meta import YAML_RE
+from pybtex.database import Entry, Person
+
+CITATION_KEY = "torres2021kosova"
+SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
+
+
+@dataclass(frozen=True)
+class Name:
+    given: str
+    family: str
+    suffix: str = ""
+
+    @property
+    def display(self) -> str:
+        """As the signature block gives a name: 'Donald M. Payne Jr.'"""
+        return " ".join(part for part in (self.given, self.family, self.suffix) if part)
+
+    @property
+    def bibtex(self) -> str:
+        """As BibTeX reads a name whatever it holds: 'Payne, Jr., Donald M.'"""
+        family = "{" + self.family + "}" if " " in self.family else self.family
+        return ", ".join(part for part in (family, self.suffix, self.given) if part)
+
+
+@dataclass(frozen=True)
+class Letter:
+    title: str
+    date: datetime.date
+    genre: str
+    signatories: list[Name]
+    recipients: list[dict]
+    url: str | None  # the letter's page, where the site's address is known
+    page_uri: str
+
+    @property
+    def addressed_to(self) -> str:
+        """'Letter to A, role, and B, role', as the citation's description of the work."""
+        people = [f"{r['name']}, {r['role']}" for r in self.recipients]
+        listed = people[0] if len(people) == 1 else ", ".join(people[:-1]) + ", and " + people[-1]
+        return f"{self.genre} to {listed}"
+
+
+def front_matter(text: str, where: str) -> dict:
+    """A page's YAML front matter; a clear message, naming the line, where it is not YAML
+    (MkDocs itself would drop it silently and publish it as text)."""
+    match = YAML_RE.match(text)
+    if not match:
+        return {}
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f", line {mark.line + 2}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise PluginError(f"{where}{line}: the front matter is not valid YAML ({problem}). Fix it there.") from None
+    return data if isinstance(data, dict) else {}
+
+
+def read_letter(description, markdown: str, page_uri: str, url: str | None) -> Letter:
+    where = f"docs/{page_uri}, front matter 'letter'"
+    if not isinstance(description, dict):
+        raise PluginError(f"{where}: expected a mapping of date, genre, signatories and recipients.")
+    for field, kind in [("date", datetime.date), ("genre", str), ("signatories", list), ("recipients", list)]:
+        if not isinstance(description.get(field), kind):
+            raise PluginError(f"{where}: '{field}' is missing or not a {kind.__name__} (see README).")
+    for recipient in description["recipients"]:
+        if not (isinstance(recipient, dict) and isinstance(recipient.get("name"), str)
+                and isinstance(recipient.get("role"), str)):
+            raise PluginError(f"{where}: each recipient needs a name and a role, e.g. "
+                              "{name: Antony Blinken, role: Secretary of State}.")
+    headline = re.search(r"^# (.+)$", markdown, re.MULTILINE)
+    if headline is None:
+        raise PluginError(f"docs/{page_uri}: the letter's page has no '# headline' to take its title from.")
+    return Letter(
+        title=headline[1].strip(),
+        date=description["date"],
+        genre=description["genre"],
+        signatories=[_name(name, where) for name in description["signatories"]],
+        recipients=[dict(r) for r in description["recipients"]],
+        url=url,
+        page_uri=page_uri,
+    )
+
+
+def _name(written, where: str) -> Name:
+    if isinstance(written, dict):
+        if not isinstance(written.get("family"), str):
+            raise PluginError(f"{where}: a signatory written as a mapping needs a family name: {written}.")
+        return Name(str(written.get("given") or ""), written["family"], str(written.get("suffix") or ""))
+    given_family, _, suffix = str(written).rpartition(", ")
+    if suffix.strip() in SUFFIXES and "," not in given_family:  # "Donald M. Payne, Jr.", as it is signed
+        person = Person(given_family)
+        return Name(" ".join(person.first_names + person.middle_names),
+                    " ".join(person.prelast_names + person.last_names), suffix.strip())
+    person = Person(str(written))
+    return Name(" ".join(person.first_names + person.middle_names),
+                " ".join(person.prelast_names + person.last_names), " ".join(person.lineage_names))
+
+
+def letter_entry(letter: Letter) -> Entry:
+    """The letter as a BibTeX entry: formatted with the notes, and offered as `letter.bib`."""
+    fields = {
+        "title": "{" + letter.title + "}",  # braced: a reference manager keeps its capitals
+        "date": letter.date.isoformat(),
+        "year": str(letter.date.year),
+        "howpublished": letter.addressed_to,
+        "language": "english",
+    }
+    if letter.url:
+        fields["url"] = letter.url
+    return Entry("misc", fields=fields, persons={"author": [Person(name.bibtex) for name in letter.signatories]})

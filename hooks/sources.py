@@ -1,0 +1,163 @@
+"""The editor's sources, read and checked once per build, as one object every hook reads.
+
+On `config` (before mkdocs-bibtex, and before the site folder is cleaned) this hook reads
+the bibliography, the note style and every page's Markdown; checks them
+(hooks/reference_checks.py); and has every note, every cited work and the letter's own
+citation formatted in one pandoc run (hooks/note_text.py). The result is put on the config
+as `config["sources"]`: the hooks after it read it from there.
+
+A fault in any of them stops the build with one message; under `mkdocs serve` the last
+good build stays served meanwhile (MkDocs would otherwise hold every request until the
+next good build).
+"""
+
+import hashlib
+import logging
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import YAML_RE
+
+import bibtex_adapter
+from bibliography import Bibliography, bibtex_text, scan
+from citations import Citations, read_page
+from event_order import READ_SOURCES
+from letter_description import CITATION_KEY, Letter, front_matter, letter_entry, read_letter
+from note_text import Formatted, format_all
+from reference_checks import (SourceError, check_citations, check_entries, check_style, check_unique_keys,
+                              parse_entries, read_text, shown, warn_uncited)
+
+log = logging.getLogger("mkdocs.hooks.sources")
+
+WORKS_CITED = r"\works_cited"
+UNCITED = {"warn": False, "allow": True}  # extra: references: uncited: …  -> library mode
+
+
+@dataclass
+class Sources:
+    bibliography: Bibliography
+    citations: Citations
+    cited: list[str]  # the cited works' keys, in the order they are first cited
+    letter: Letter | None
+    formatted: Formatted
+    references_page: str | None  # the page with \works_cited
+    page_titles: dict[str, str]  # each page's headline, by source path
+
+    def exported_bibtex(self) -> str:
+        """The cited works as the editor wrote them (and the @strings and parents they use)."""
+        keys = self.bibliography.with_parents(self.cited)
+        parts = [raw.text.rstrip() + "\n" for raw in self.bibliography.strings]
+        parts += [self.bibliography.entries[key].text.rstrip() + "\n" for key in keys]
+        return "\n".join(parts)
+
+
+@event_priority(READ_SOURCES)
+def on_config(config):
+    try:
+        config["sources"] = read_sources(config)
+    except SourceError:
+        raise
+    except PluginError as error:  # a fault in the editor's files, found before anything is built
+        raise SourceError(str(error)) from None
+    return config
+
+
+def on_serve(server, config, builder):
+    def build_or_keep_last_good():
+        try:
+            builder()
+        except Abort as abort:
+            # MkDocs has logged the cause. A fault in the editor's files is found before the
+            # site folder is cleaned, so the last good build is still there to serve.
+            if not isinstance(abort.__context__, SourceError):
+                raise
+            log.error("Not rebuilt: the last good build is still served. Fix the error above and save.")
+
+    server.builder = build_or_keep_last_good
+    return server
+
+
+def read_sources(config) -> Sources:
+    root = Path(config.config_file_path).parent
+    options = bibtex_adapter.options(config)
+    library = _library_mode(config)
+    check_style(options.csl_file, root)
+    bibliography = _read_bibliography(options.bib_files, root)
+
+    docs = Path(config.docs_dir)
+    docs_name = shown(docs, root)
+    notes, stray, titles, letter, references_page = [], [], {}, None, None
+    for path in sorted(docs.rglob("*.md")):
+        uri = path.relative_to(docs).as_posix()
+        text = read_text(path, f"{docs_name}/{uri}", what="the page")
+        meta = front_matter(text, f"{docs_name}/{uri}")
+        page = read_page(text, uri)
+        notes += [note for note in page.notes if note.cites]
+        if page.stray:
+            stray.append((uri, page.stray))
+        body = text[match.end():] if (match := YAML_RE.match(text)) else text
+        headline = re.search(r"^# (.+)$", body, re.MULTILINE)
+        titles[uri] = headline[1].strip() if headline else uri
+        if "letter" in meta and letter is None:
+            url = urljoin(config.site_url, File(uri, "", "", config.use_directory_urls).url) if config.site_url else None
+            letter = read_letter(meta["letter"], body, uri, url)
+        if WORKS_CITED in text:
+            references_page = uri
+    citations = Citations(notes)
+    check_citations(stray, notes, bibliography, docs_name)
+
+    cited = citations.cited_keys()
+    needed = bibliography.with_parents(cited)
+    checked = needed if library else list(bibliography.entries)
+    parsed = parse_entries([bibliography.entries[key] for key in checked], bibliography.strings)
+    check_entries(parsed, bibliography)
+    if not library:
+        warn_uncited(bibliography, set(needed))
+    if CITATION_KEY in bibliography.entries:
+        raise SourceError(f"{bibliography.where(CITATION_KEY)}: the key '{CITATION_KEY}' is the one this site "
+                          "gives the letter itself. Give that entry another key.")
+
+    for_pandoc = {key: parsed[key] for key in needed}
+    bibtex_adapter.load_only(config, _cache_file(root, "cited.bib", bibtex_text(for_pandoc)), options.csl_file)
+    bibtex_adapter.leave_pages_alone(config)
+    if letter is not None:
+        for_pandoc[CITATION_KEY] = letter_entry(letter)
+    formatted = format_all([note.body for note in notes], [*cited, *([CITATION_KEY] if letter else [])],
+                           bibtex_text(for_pandoc, carry=True), options.csl_file)
+    return Sources(bibliography, citations, cited, letter, formatted, references_page, titles)
+
+
+def _library_mode(config) -> bool:
+    setting = (config.extra.get("references") or {}).get("uncited", "warn")
+    if setting not in UNCITED:
+        raise PluginError(f"mkdocs.yml: extra: references: uncited: {setting!r} is not one of "
+                          f"{', '.join(UNCITED)} (see README).")
+    return UNCITED[setting]
+
+
+def _read_bibliography(paths: list[Path], root: Path) -> Bibliography:
+    entries, strings, names = [], [], []
+    for path in paths:
+        name = shown(path, root)
+        found, defined = scan(read_text(path, name, what="the bibliography"), name)
+        entries += found
+        strings += defined
+        names.append(name)
+    check_unique_keys(entries)
+    return Bibliography(names, {entry.key: entry for entry in entries}, strings)
+
+
+def _cache_file(root: Path, name: str, content: str) -> Path:
+    """A file written only when its content changes (mkdocs-bibtex reloads a newer file)."""
+    folder = Path(tempfile.gettempdir()) / f"letter-site-{hashlib.sha256(str(root).encode()).hexdigest()[:12]}"
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    if not path.exists() or path.read_text(encoding="utf-8") != content:
+        path.write_text(content, encoding="utf-8")
+    return path
