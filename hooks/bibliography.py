@@ -30,8 +30,8 @@ MONTHS = {name: str(number) for number, names in enumerate(
 # Characters pandoc would read as markup in a field, each carried as a private-use character.
 # A quote mark or `$` after a backslash is a LaTeX command (\"o, \'e, \$) and stays.
 CARRIED = {'“': "\ue001", '”': "\ue002", "‘": "\ue003", "’": "\ue004", '"': "\ue005", "'": "\ue006",
-           "$": "\ue007", "`": "\ue008"}
-CARRIED_RE = re.compile(r"(?<!\\)[“”‘’\"'$`]")
+           "$": "\ue007"}
+CARRIED_RE = re.compile(r"(?<!\\)[“”‘’\"'$]")
 RESTORE = {v: k for k, v in CARRIED.items()}
 
 
@@ -95,6 +95,15 @@ def bibtex_text(entries: dict[str, Entry], carry: bool = False) -> str:
     return "\n".join(_entry_text(key, entry, carry) for key, entry in entries.items())
 
 
+def inherit_titles(entries: dict[str, Entry]) -> None:
+    """A part takes its whole's title as its booktitle (`@incollection` in a `@book`), as
+    biblatex's crossref inheritance does and pandoc's does not."""
+    for entry in entries.values():
+        parent = entries.get(entry.fields.get("crossref", ""))
+        if parent is not None and "booktitle" not in entry.fields and "title" in parent.fields:
+            entry.fields["booktitle"] = parent.fields["title"]
+
+
 def _entry_text(key: str, entry: Entry, carry: bool) -> str:
     fields = []
     for role, persons in entry.persons.items():
@@ -106,12 +115,19 @@ def _entry_text(key: str, entry: Entry, carry: bool) -> str:
         if carry and lower == "month" and value.strip().lower().rstrip(".") in MONTHS:
             value = MONTHS[value.strip().lower().rstrip(".")]
         if carry and lower not in VERBATIM_FIELDS:
-            value = CARRIED_RE.sub(lambda m: CARRIED[m[0]], value)
+            value = _carried(value)
         if lower in TITLE_FIELDS and not _fully_braced(value):
             value = "{" + value + "}"
         fields.append((lower, value))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{entry.type}{{{key},\n{body}\n}}\n"
+
+
+def _carried(value: str) -> str:
+    """LaTeX's quote ligatures as the quotes they print, then every quote mark and `$` carried."""
+    for ligature, quote in (("``", "“"), ("''", "”"), ("`", "‘")):
+        value = value.replace(ligature, quote)
+    return CARRIED_RE.sub(lambda m: CARRIED[m[0]], value)
 
 
 def _fully_braced(value: str) -> bool:

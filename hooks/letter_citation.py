@@ -14,6 +14,7 @@ makes, at build time:
 import json
 import logging
 
+from markupsafe import escape
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -93,7 +94,18 @@ def on_page_markdown(markdown, page, config, files):
     return markdown.replace(MARKER, f"{sources.formatted.entries[CITATION_KEY]}\n{{ .ready-citation }}")
 
 
+def on_config(config):
+    # The theme writes the site's description into an attribute unescaped (autoescape is off).
+    if config.site_description:
+        config.site_description = escape(config.site_description)
+    return config
+
+
 def on_page_context(context, page, config, nav):
+    if isinstance(page.meta.get("description"), str):
+        # Escaped once, as markup, so that the theme's <meta name="description"> and the
+        # override's `| e` both write it right.
+        page.meta["description"] = escape(page.meta["description"])
     sources = config["sources"]
     letter = sources.letter
     if letter is None or page.file.src_uri != letter.page_uri:

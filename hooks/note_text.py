@@ -158,7 +158,7 @@ class _Collect(logging.Handler):
 
 def _literal(text: str) -> str:
     """Text that Markdown shows as written."""
-    return "".join(f"&#{ord(c)};" if c in MARKUP else c for c in re.sub(r"\s+", " ", restore(text)))
+    return "".join(f"&#{ord(c)};" if c in MARKUP else c for c in re.sub(r"[ \t\r\n]+", " ", restore(text)))
 
 
 class _Output(HTMLParser):

@@ -154,6 +154,16 @@ def check_style(path: Path, root: Path) -> None:
 # --- Citations in the pages ---------------------------------------------------------------
 
 
+def check_note_labels(notes, where: str) -> None:
+    """A label given to two notes of a page would publish only the second."""
+    first = {}
+    for note in notes:
+        if note.label in first:
+            raise SourceError(f"{where}, line {note.line}: the note [^{note.label}] is defined twice (lines "
+                              f"{first[note.label]} and {note.line}). Give each note its own label.")
+        first[note.label] = note.line
+
+
 def check_citations(pages, notes, bibliography, docs_name: str) -> None:
     """Every citation is in a note, and every cited key is in the bibliography (as written:
     pandoc tells `Halili2021` from `halili2021`)."""

@@ -25,12 +25,12 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import YAML_RE
 
 import bibtex_adapter
-from bibliography import Bibliography, bibtex_text, scan
+from bibliography import Bibliography, bibtex_text, inherit_titles, scan
 from citations import Citations, read_page
 from event_order import READ_SOURCES
 from letter_description import CITATION_KEY, Letter, front_matter, letter_entry, read_letter
 from note_text import Formatted, format_all
-from reference_checks import (SourceError, check_citations, check_entries, check_style, check_unique_keys,
+from reference_checks import (SourceError, check_citations, check_note_labels, check_entries, check_style, check_unique_keys,
                               parse_entries, read_text, shown, warn_uncited)
 
 log = logging.getLogger("mkdocs.hooks.sources")
@@ -98,6 +98,7 @@ def read_sources(config) -> Sources:
         text = read_text(path, f"{docs_name}/{uri}", what="the page")
         meta = front_matter(text, f"{docs_name}/{uri}")
         page = read_page(text, uri)
+        check_note_labels(page.notes, f"{docs_name}/{uri}")
         notes += [note for note in page.notes if note.cites]
         if page.stray:
             stray.append((uri, page.stray))
@@ -124,6 +125,7 @@ def read_sources(config) -> Sources:
                           "gives the letter itself. Give that entry another key.")
 
     for_pandoc = {key: parsed[key] for key in needed}
+    inherit_titles(for_pandoc)
     bibtex_adapter.load_only(config, _cache_file(root, "cited.bib", bibtex_text(for_pandoc)), options.csl_file)
     bibtex_adapter.leave_pages_alone(config)
     if letter is not None:

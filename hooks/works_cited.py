@@ -17,6 +17,7 @@ import re
 
 from mkdocs.plugins import event_priority
 
+from citations import read_page
 from event_order import WRITE_LINKS
 
 log = logging.getLogger("mkdocs.hooks.works_cited")
@@ -36,8 +37,8 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     sources = config["sources"]
     markdown = _link_notes_to_entries(markdown, page, sources)
-    markdown = _write_works_cited(markdown, page, sources)
-    return _write_notes_without_address(markdown, page, sources)
+    markdown = _write_works_cited(markdown, page, sources, files)
+    return _write_notes_without_address(markdown, page, sources, files)
 
 
 def _link_notes_to_entries(markdown, page, sources):
@@ -46,8 +47,9 @@ def _link_notes_to_entries(markdown, page, sources):
         return markdown
     target = _relative(sources.references_page, page.file.src_uri)
     lines = markdown.split("\n")
+    where = {note.label: note.line - 1 for note in read_page(markdown, page.file.src_uri).notes}
     for note in notes:
-        number = next(i for i, line in enumerate(lines) if line.startswith(f"[^{note.label}]:"))
+        number = where[note.label]
         if len(note.keys) == 1:
             links = f"[References entry]({target}#{note.keys[0]}){{ .note-entry }}"
         else:
@@ -58,7 +60,7 @@ def _link_notes_to_entries(markdown, page, sources):
     return "\n".join(lines)
 
 
-def _write_works_cited(markdown, page, sources):
+def _write_works_cited(markdown, page, sources, files):
     if MARKER not in markdown:
         return markdown
     items = sources.formatted.items
@@ -66,27 +68,34 @@ def _write_works_cited(markdown, page, sources):
     several_pages = len(sources.citations.pages()) > 1
     blocks = []
     for key in cited:
-        links = _note_links(sources.citations.notes_citing(key), page, sources, several_pages)
+        links = _note_links(sources.citations.notes_citing(key), page, sources, several_pages, files)
         blocks.append(f"{sources.formatted.entries[key]}\n{{ #{key} .work }}\n\nCited in {_and_list(links)}.\n"
                       "{ .cited-in }")
     return markdown.replace(MARKER, "\n\n".join(blocks))
 
 
-def _write_notes_without_address(markdown, page, sources):
+def _write_notes_without_address(markdown, page, sources, files):
     if WITHOUT_ADDRESS not in markdown:
         return markdown
     items = sources.formatted.items
     notes = [note for note in sources.citations.notes if not any(items.get(k, {}).get("URL") for k in note.keys)]
-    links = _note_links(notes, page, sources, len(sources.citations.pages()) > 1)
+    links = _note_links(notes, page, sources, len(sources.citations.pages()) > 1, files)
     return markdown.replace(WITHOUT_ADDRESS, _and_list(links) if notes else "none")
 
 
-def _note_links(notes, page, sources, with_page):
+def _note_links(notes, page, sources, with_page, files=None):
     def link(note):
-        where = f" ({sources.page_titles.get(note.page, note.page)})" if with_page else ""
+        where = f" ({_page_title(note.page, sources, files)})" if with_page else ""
         return f"[note {note.number}{where}]({_relative(note.page, page.file.src_uri)}#fn:{note.label})"
 
     return [link(note) for note in notes]
+
+
+def _page_title(uri, sources, files):
+    """A page as the navigation names it ("Letter"), else by its headline."""
+    file = files.get_file_from_path(uri) if files is not None else None
+    title = file.page.title if file is not None and file.page is not None else None
+    return title or sources.page_titles.get(uri, uri)
 
 
 def _first_author(item: dict) -> dict:

@@ -236,3 +236,73 @@ def test_incomplete_description_of_the_letter(scratch, tmp_path, old, new, messa
     edit(scratch / "docs" / "index.md", old, new)
     result = failed_build(scratch, tmp_path)
     assert f"docs/index.md, front matter 'letter': {message}" in result.output
+
+
+# --- Citations as editors might mistype them ----------------------------------------------
+
+
+def test_citation_in_the_text_is_stopped_naming_file_and_line(scratch, tmp_path):
+    """pandoc's in-text form `[@key]` is not how this edition cites: one message, file and line."""
+    edit(scratch / "docs" / "index.md", "supporting Serbia’s tactics.[^4]", "supporting Serbia’s tactics [@halili2021russian].")
+    edit(scratch / "docs" / "index.md", "[^4]: @halili2021russian\n", "")
+    result = failed_build(scratch, tmp_path)
+    [message] = errors(result)
+    assert message.startswith("ERROR: Citations outside a note:")
+    assert "docs/index.md, line 60: '@halili2021russian'" in result.output
+    assert "[^6]: @key" in result.output and "\\@" in result.output
+
+
+def test_a_handle_in_prose_says_how_to_write_a_literal_at(scratch, tmp_path):
+    edit(scratch / "docs" / "about.md", "## How the notes are made", "Insider Paper posts as @theinsiderpaper.\n\n## How the notes are made")
+    result = failed_build(scratch, tmp_path)
+    assert "docs/about.md, line" in result.output and "'@theinsiderpaper'" in result.output
+    assert "write \\@" in result.output
+
+
+def test_a_key_in_the_wrong_case_is_named_with_the_right_one(scratch, tmp_path):
+    edit(scratch / "docs" / "index.md", "[^4]: @halili2021russian", "[^4]: @Halili2021Russian")
+    result = failed_build(scratch, tmp_path)
+    assert "docs/index.md, line 77: 'Halili2021Russian' (did you mean 'halili2021russian'?)" in result.output
+
+
+def test_a_note_label_defined_twice(scratch, tmp_path):
+    edit(scratch / "docs" / "index.md", "[^5]: @eeas2021dialogue", "[^4]: @eeas2021dialogue")
+    result = failed_build(scratch, tmp_path)
+    assert errors(result) == ["ERROR: docs/index.md, line 78: the note [^4] is defined twice (lines 77 and 78). "
+                              "Give each note its own label."]
+
+
+def test_front_matter_that_is_not_yaml(scratch, tmp_path):
+    """An unclosed quote in the letter's description: the file, the line, and what is wrong."""
+    edit(scratch / "docs" / "index.md", "  genre: letter", '  genre: "letter')
+    result = failed_build(scratch, tmp_path)
+    [message] = errors(result)
+    assert message.startswith("ERROR: docs/index.md, line ")
+    assert "the front matter is not valid YAML" in message
+
+
+def test_a_page_not_in_utf8(scratch, tmp_path):
+    about = scratch / "docs" / "about.md"
+    about.write_bytes(about.read_text(encoding="utf-8").replace("’", "'").replace("“", '"').replace("”", '"')
+                      .replace("–", "-").replace("§", "S").encode("utf-8").replace(b"letter", "lettér".encode("cp1252"), 1))
+    result = failed_build(scratch, tmp_path)
+    [message] = errors(result)
+    assert re.match(r"ERROR: docs/about\.md, line \d+: not UTF-8 \(byte 0xE9\)\. Save the file with UTF-8 encoding\.", message)
+
+
+def test_a_pages_headline_and_description_with_markup_characters(scratch, tmp_path):
+    """`" < > &` in a headline and a description are escaped in every <meta> of the head."""
+    headline = 'The "United" States <always> & Kosova'
+    edit(scratch / "docs" / "index.md", "# The United States has always and must continue to stand with our ally Kosova",
+         f"# {headline}")
+    edit(scratch / "docs" / "about.md", "  About this edition of the letter", '  About "this" <edition> & the letter')
+    result = mkdocs_build(scratch, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    letter = BeautifulSoup((result.site / "index.html").read_text(encoding="utf-8"), "lxml")
+    about = BeautifulSoup((result.site / "about" / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert letter.find("meta", attrs={"name": "citation_title"})["content"] == headline
+    assert letter.find("meta", property="og:title")["content"] == headline
+    assert about.find("meta", attrs={"name": "description"})["content"].startswith('About "this" <edition> & the letter')
+    assert about.find("meta", property="og:description")["content"].startswith('About "this" <edition> & the letter')
+    for meta in letter.find_all("meta") + about.find_all("meta"):
+        assert set(meta.attrs) <= {"name", "property", "content", "charset", "http-equiv"}, meta
