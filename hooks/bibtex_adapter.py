@@ -13,7 +13,8 @@ The contacts, each tested by name in tests/test_bibtex_adapter.py:
 1. `options()` reads the plugin's config: `bib_file`, `bib_dir`, `csl_file`.
 2. `load_only()` points `bib_file` at a file of the cited works, so that the plugin's own
    loading (pybtex, in its `on_config`) parses four entries, not a whole library; and
-   `csl_file` at the style's full path, which the plugin opens as written.
+   clears `csl_file` once read, so that the plugin builds its simple registry, which starts
+   no pandoc (its pandoc registry asks pandoc its version on every build).
 3. `leave_pages_alone()` turns off its inline-reference pass (`enable_inline_citations`);
    its bracket pass (`[@key]`) finds nothing, since no page reaches it with a citation
    (hooks/note_text.py has replaced them, and code is masked until the plugin has run).
@@ -58,13 +59,14 @@ def options(config) -> Options:
     return Options(bib_files, root / plugin_config.csl_file)
 
 
-def load_only(config, path: Path, style: Path) -> None:
+def load_only(config, path: Path) -> None:
     """The plugin loads this file (the cited works) instead of the editor's whole bibliography,
-    and finds the style from wherever mkdocs runs (it opens the path as written)."""
+    into its simple registry: it formats nothing here, so it need not start pandoc to ask its
+    version, nor read the style (hooks/note_text.py has pandoc read it)."""
     plugin_config = _plugin(config).config
     plugin_config.bib_file = str(path)
     plugin_config.bib_dir = None
-    plugin_config.csl_file = str(style)
+    plugin_config.csl_file = None
 
 
 def leave_pages_alone(config) -> None:

@@ -12,7 +12,7 @@ import hashlib
 import logging
 import posixpath
 from urllib.parse import urlsplit
-from html.parser import HTMLParser
+import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -23,6 +23,11 @@ log = logging.getLogger("mkdocs.hooks.inline_scripts")
 
 FOLDER = "assets/javascripts/inline"
 DATA_TYPES = {"application/json", "application/ld+json"}
+# A script element: in HTML its text runs, unparsed, to the first `</script` (the rule
+# browsers follow), so this finds each one as a browser does.
+SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<body>.*?)</script\s*>", re.DOTALL | re.IGNORECASE)
+SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+TYPE = re.compile(r"\stype\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 
 
 @event_priority(MOVE_INLINE_SCRIPTS)
@@ -44,51 +49,18 @@ def _move_scripts(html: str, page_path: str, site: Path, written: set[str], root
     The 404 page is served at any address, so it loads from the site's root (`root`), as
     the theme's own assets on it do; the other pages load relative to themselves.
     """
-    finder = _InlineScripts()
-    finder.feed(html)
-    finder.close()
-    out, position = [], 0
-    for start, end, start_tag, body in finder.found:
+
+    def moved(script: re.Match) -> str:
+        attributes, body = script["attributes"], script["body"]
+        kind = TYPE.search(attributes)
+        if SRC.search(attributes) or (kind and kind[1] in DATA_TYPES):
+            return script[0]
         name = f"{FOLDER}/{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
         if name not in written:
             (site / name).parent.mkdir(parents=True, exist_ok=True)
             (site / name).write_text(body, encoding="utf-8")
             written.add(name)
         src = root + name if page_path == "404.html" else posixpath.relpath(name, posixpath.dirname(page_path) or ".")
-        out += [html[position:start], f'{start_tag[:-1]} src="{src}"></script>']
-        position = end
-    out.append(html[position:])
-    return "".join(out)
+        return f'<script{attributes} src="{src}"></script>'
 
-
-class _InlineScripts(HTMLParser):
-    """Where each inline script element starts and ends in the page, and its text."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.found: list[tuple[int, int, str, str]] = []
-        self._start = None
-        self._offsets = [0]
-
-    def feed(self, data):
-        self._text = data
-        for line in data.splitlines(keepends=True):
-            self._offsets.append(self._offsets[-1] + len(line))
-        super().feed(data)
-
-    def _offset(self):
-        line, column = self.getpos()
-        return self._offsets[line - 1] + column
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "script" and "src" not in attrs and (attrs.get("type") or "text/javascript") not in DATA_TYPES:
-            self._start, self._tag = self._offset(), self.get_starttag_text()
-            self._body_start = self._start + len(self._tag)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._start is not None:
-            end = self._offset()
-            body = self._text[self._body_start:end]
-            self.found.append((self._start, self._text.index(">", end) + 1, self._tag, body))
-            self._start = None
+    return SCRIPT.sub(moved, html)

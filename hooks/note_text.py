@@ -9,7 +9,8 @@ One pandoc run (citeproc, styles/letter-notes.csl) formats, for the whole site:
 pandoc writes HTML; each note's and entry's text is handed to Markdown literally (every
 character Markdown could take for markup written as a character reference) with its web
 addresses as links. pandoc runs again only when the bibliography, the style or a note
-changes.
+changes
+(hooks/build_cache.py).
 
 On each page the hook then puts each note's formatted text in place of its body. The `@`
 of code and of `\@` travel as private-use characters through mkdocs-bibtex and Markdown, and
@@ -30,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from bibliography import restore
+from build_cache import cached, source_of
 from citations import CITATION, CODE_SPAN, NOTE, code_lines, read_page
 from event_order import WRITE_CITATIONS
 
@@ -69,25 +71,17 @@ class Formatted:
     items: dict[str, dict]  # a work's key -> its CSL data (plain text)
 
 
-_last: tuple[bytes, Formatted] | None = None  # pandoc's last answer, for an unchanged input
-
-
-def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path) -> Formatted:
-    """One pandoc run for every note that cites, every entry and the CSL data of each work."""
-    global _last
+def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path, root: Path) -> Formatted:
+    """One pandoc run for every note that cites, every entry and the CSL data of each work
+    (read from the build cache when nothing it reads has changed)."""
     bodies = list(dict.fromkeys(note_bodies))
     document = _document(bodies, keys)
-    inputs = b"\0".join([document.encode(), bibtex.encode(), style.read_bytes()])
-    if _last is not None and _last[0] == inputs:
-        return _last[1]
-    with tempfile.TemporaryDirectory() as folder:
-        bib, lua = Path(folder) / "cited.bib", Path(folder) / "csl-items.lua"
-        bib.write_text(bibtex, encoding="utf-8")
-        lua.write_text(CSL_ITEMS_FILTER, encoding="utf-8")
-        output = _to_html(document, ["--lua-filter", str(lua), "--citeproc",
-                                     "--bibliography", str(bib), "--csl", str(style)])
+    inputs = [document.encode(), bibtex.encode(), style.read_bytes(), source_of(__file__), _pandoc_identity()]
+    answer = json.loads(cached(root, "pandoc", inputs, lambda: json.dumps(_run_pandoc(document, bibtex, style))))
+    for message in answer["warnings"]:
+        log.warning("pandoc, formatting the notes with the CSL style: %s", message)
     parsed = _Output()
-    parsed.feed(output)
+    parsed.feed(answer["html"])
     parsed.close()
     notes = {}
     for index, body in enumerate(bodies, start=1):
@@ -97,8 +91,24 @@ def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path
                               "Write it as pandoc does: [^n]: See @key, p. 4.")
         notes[body] = text
     items = {item["id"]: _restored(item) for item in json.loads(parsed.csl_items or "[]")}
-    _last = (inputs, Formatted(notes, parsed.entries, items))
-    return _last[1]
+    return Formatted(notes, parsed.entries, items)
+
+
+def _pandoc_identity() -> bytes:
+    """Which pandoc would run, without starting it: its path, size and time."""
+    path = Path(pypandoc.get_pandoc_path())
+    stat = path.stat()
+    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
+
+
+def _run_pandoc(document: str, bibtex: str, style: Path) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        bib, lua = Path(folder) / "cited.bib", Path(folder) / "csl-items.lua"
+        bib.write_text(bibtex, encoding="utf-8")
+        lua.write_text(CSL_ITEMS_FILTER, encoding="utf-8")
+        output, warnings = _to_html(document, ["--lua-filter", str(lua), "--citeproc",
+                                               "--bibliography", str(bib), "--csl", str(style)])
+    return {"html": output, "warnings": warnings}
 
 
 def _document(bodies: list[str], keys: list[str]) -> str:
@@ -126,25 +136,22 @@ def _restored(item):
     return restore(item) if isinstance(item, str) else item
 
 
-def _to_html(source: str, extra_args: list[str]) -> str:
-    """pandoc's HTML for a document, or a build error that says what pandoc said.
-
-    pandoc's own warnings (an undefined macro in the style, say) are passed on as MkDocs
-    warnings, so that a strict build fails on them rather than publish a wrong note.
-    """
+def _to_html(source: str, extra_args: list[str]) -> tuple[str, list[str]]:
+    """pandoc's HTML for a document and what pandoc warned of (an undefined macro in the
+    style, say: passed on as MkDocs warnings, so that a strict build fails on them), or a
+    build error that says what pandoc said."""
     heard = _Collect()
     pypandoc_log = logging.getLogger("pypandoc")
     own_handlers, pypandoc_log.handlers = pypandoc_log.handlers, [heard]
     try:
-        return pypandoc.convert_text(
+        output = pypandoc.convert_text(
             source, "html", format="markdown", extra_args=[*extra_args, "--wrap=none"], verify_format=False
         )
     except RuntimeError as error:
         raise PluginError(f"pandoc could not format the notes: {error}".strip()) from None
     finally:
         pypandoc_log.handlers = own_handlers
-        for message in heard.messages:
-            log.warning("pandoc, formatting the notes with the CSL style: %s", message)
+    return output, heard.messages
 
 
 class _Collect(logging.Handler):

@@ -186,15 +186,22 @@ def check_citations(pages, notes, bibliography, docs_name: str) -> None:
         )
 
 
+# Past this many, uncited entries are counted in one warning rather than listed one by one.
+UNCITED_LISTED = 10
+
+
 def warn_uncited(bibliography, cited: set[str]) -> None:
-    for key, entry in bibliography.entries.items():
-        if key not in cited:
-            log.warning(
-                "%s, line %s: entry '%s' is not cited by any note, so the references page would "
-                "list it for nothing. Cite it in a note ([^n]: @%s) or remove it (or, for a library, "
-                "set extra: references: uncited: allow in mkdocs.yml).",
-                entry.file, entry.line, key, key,
-            )
+    uncited = [entry for key, entry in bibliography.entries.items() if key not in cited]
+    for entry in uncited[:UNCITED_LISTED]:
+        log.warning(
+            "%s, line %s: entry '%s' is not cited by any note, so the references page would "
+            "list it for nothing. Cite it in a note ([^n]: @%s) or remove it (or, for a library, "
+            "set extra: references: uncited: allow in mkdocs.yml).",
+            entry.file, entry.line, entry.key, entry.key,
+        )
+    if len(uncited) > UNCITED_LISTED:
+        log.warning("%d more entries are not cited by any note. If references.bib is a library, set "
+                    "extra: references: uncited: allow in mkdocs.yml.", len(uncited) - UNCITED_LISTED)
 
 
 def _suggestion(key, entries):

@@ -11,10 +11,8 @@ good build stays served meanwhile (MkDocs would otherwise hold every request unt
 next good build).
 """
 
-import hashlib
 import logging
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
@@ -25,6 +23,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import YAML_RE
 
 import bibtex_adapter
+from build_cache import FOLDER as CACHE_FOLDER
 from bibliography import Bibliography, bibtex_text, inherit_titles, scan
 from citations import Citations, read_page
 from event_order import READ_SOURCES
@@ -126,12 +125,12 @@ def read_sources(config) -> Sources:
 
     for_pandoc = {key: parsed[key] for key in needed}
     inherit_titles(for_pandoc)
-    bibtex_adapter.load_only(config, _cache_file(root, "cited.bib", bibtex_text(for_pandoc)), options.csl_file)
+    bibtex_adapter.load_only(config, _cache_file(root, "cited.bib", bibtex_text(for_pandoc)))
     bibtex_adapter.leave_pages_alone(config)
     if letter is not None:
         for_pandoc[CITATION_KEY] = letter_entry(letter)
     formatted = format_all([note.body for note in notes], [*cited, *([CITATION_KEY] if letter else [])],
-                           bibtex_text(for_pandoc, carry=True), options.csl_file)
+                           bibtex_text(for_pandoc, carry=True), options.csl_file, root)
     return Sources(bibliography, citations, cited, letter, formatted, references_page, titles)
 
 
@@ -157,8 +156,8 @@ def _read_bibliography(paths: list[Path], root: Path) -> Bibliography:
 
 def _cache_file(root: Path, name: str, content: str) -> Path:
     """A file written only when its content changes (mkdocs-bibtex reloads a newer file)."""
-    folder = Path(tempfile.gettempdir()) / f"letter-site-{hashlib.sha256(str(root).encode()).hexdigest()[:12]}"
-    folder.mkdir(exist_ok=True)
+    folder = root / CACHE_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
     if not path.exists() or path.read_text(encoding="utf-8") != content:
         path.write_text(content, encoding="utf-8")

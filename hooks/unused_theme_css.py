@@ -23,6 +23,7 @@ from pathlib import Path
 import tinycss2
 from mkdocs.plugins import event_priority
 
+from build_cache import cached, source_of
 from event_order import TRIM_THEME_CSS
 
 log = logging.getLogger("mkdocs.hooks.unused_theme_css")
@@ -34,10 +35,12 @@ GROUPING = {"media", "supports"}
 @event_priority(TRIM_THEME_CSS)
 def on_post_build(config):
     site = Path(config.site_dir)
+    root = Path(config.config_file_path).parent
     for css in site.glob(THEME_CSS):
         used = _Used(site)
         original = css.read_text(encoding="utf-8")
-        trimmed = _trim(original, used)
+        inputs = [original.encode(), used.fingerprint(), source_of(__file__), tinycss2.__version__.encode()]
+        trimmed = cached(root, "theme-css", inputs, lambda: _trim(original, used))
         renamed = css.with_name(f"main.{hashlib.sha256(trimmed.encode()).hexdigest()[:8]}.min.css")
         css.unlink()
         css.with_name(css.name + ".map").unlink(missing_ok=True)  # it maps the full file
@@ -67,6 +70,10 @@ class _Used:
             if script.is_file():
                 self.words.update(re.findall(r"[\w-]+", script.read_text(encoding="utf-8")))
         self._answers: dict[str, bool] = {}
+
+    def fingerprint(self) -> bytes:
+        """What the answers depend on: the classes and the scripts' words."""
+        return "\n".join(sorted(self.classes) + ["\0"] + sorted(self.words)).encode()
 
     def __contains__(self, name: str) -> bool:
         if name not in self._answers:
