@@ -10,8 +10,14 @@ a field as written: titles are braced (never re-cased), a month name becomes its
 (pandoc drops `month = {September}`), and quote marks and a bare `$` travel as private-use
 characters (pandoc would turn typed quotes into nested ones and `$…` into mathematics);
 `restore()` turns them back.
+
+An archived copy (`archiveurl`, `archivedate`, as the README says) has no CSL variable
+pandoc would fill, so it travels to pandoc as `library` (CSL's call-number), already
+worded ("October 5, 2021, <address>"); the style prints it after the work's address, and
+hooks/note_text.py makes the address a link.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +28,7 @@ ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)
 NOT_ENTRIES = {"string", "preamble", "comment"}
 TITLE_FIELDS = {"title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "maintitle", "journaltitle",
                 "journal", "journalsubtitle", "shorttitle", "series", "eventtitle", "issuetitle"}
-VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urlraw"}
+VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urlraw", "archiveurl"}
 MONTHS = {name: str(number) for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
@@ -108,8 +114,13 @@ def _entry_text(key: str, entry: Entry, carry: bool) -> str:
     fields = []
     for role, persons in entry.persons.items():
         fields.append((role, " and ".join(str(person) for person in persons)))
+    archive = archived_copy(entry)
+    if carry and archive:
+        fields.append(("library", f"{_long_date(archive[1])}, {archive[0]}"))
     for name, value in entry.fields.items():
         lower = name.lower()
+        if carry and lower in ("archiveurl", "archivedate", "library"):
+            continue
         if carry and lower == "organization" and entry.type.lower() == "report" and "institution" in entry.fields:
             continue  # pandoc would join the two as one publisher, "Institution; Organization"
         if carry and lower == "month" and value.strip().lower().rstrip(".") in MONTHS:
@@ -121,6 +132,18 @@ def _entry_text(key: str, entry: Entry, carry: bool) -> str:
         fields.append((lower, value))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{entry.type}{{{key},\n{body}\n}}\n"
+
+
+def archived_copy(entry: Entry) -> tuple[str, datetime.date] | None:
+    """An entry's archived copy: its address and the date it was taken, where both are given."""
+    fields = {name.lower(): value for name, value in entry.fields.items()}
+    if "archiveurl" not in fields or "archivedate" not in fields:
+        return None
+    return fields["archiveurl"].strip(), datetime.date.fromisoformat(fields["archivedate"].strip("{} "))
+
+
+def _long_date(date: datetime.date) -> str:
+    return f"{date:%B} {date.day}, {date.year}"
 
 
 def _carried(value: str) -> str:

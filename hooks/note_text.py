@@ -71,7 +71,8 @@ class Formatted:
     items: dict[str, dict]  # a work's key -> its CSL data (plain text)
 
 
-def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path, root: Path) -> Formatted:
+def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path, root: Path,
+               archives: dict[str, tuple[str, str]] | None = None) -> Formatted:
     """One pandoc run for every note that cites, every entry and the CSL data of each work
     (read from the build cache when nothing it reads has changed)."""
     bodies = list(dict.fromkeys(note_bodies))
@@ -80,7 +81,7 @@ def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path
     answer = json.loads(cached(root, "pandoc", inputs, lambda: json.dumps(_run_pandoc(document, bibtex, style))))
     for message in answer["warnings"]:
         log.warning("pandoc, formatting the notes with the CSL style: %s", message)
-    parsed = _Output()
+    parsed = _Output(archives or {})
     parsed.feed(answer["html"])
     parsed.close()
     notes = {}
@@ -172,8 +173,14 @@ class _Output(HTMLParser):
     """From pandoc's HTML: each `div.csl-entry` by key, each footnote by number (as literal
     Markdown with links kept), and the CSL data."""
 
-    def __init__(self):
+    def __init__(self, archives: dict[str, tuple[str, str]]):
         super().__init__(convert_charrefs=True)
+        # Robust Links: a live address and its archived copy name each other, with the date.
+        self.link_attributes = {}
+        self.archive_copies = [copy for copy, _ in archives.values()]
+        for live, (copy, date) in archives.items():
+            self.link_attributes[live] = f' data-versionurl="{html.escape(copy)}" data-versiondate="{date}"'
+            self.link_attributes[copy] = f' data-originalurl="{html.escape(live)}" data-versiondate="{date}"'
         self.entries: dict[str, str] = {}
         self.footnotes: dict[str, str] = {}
         self.csl_items: str | None = None
@@ -203,7 +210,8 @@ class _Output(HTMLParser):
             self._skip += back
             self._links.append(bool(href) and not back)
             if href and not back:
-                self._parts.append(f'<a href="{html.escape(restore(href))}">')
+                href = restore(href)
+                self._parts.append(f'<a href="{html.escape(href)}"{self.link_attributes.get(href, "")}>')
 
     def _open(self, target, key, tag):
         self._target, self._key, self._tag, self._parts, self._depth = target, key, tag, [], 1
@@ -228,7 +236,14 @@ class _Output(HTMLParser):
         if self._in_items:
             self.csl_items += data
         elif self._target is not None and not self._skip:
-            self._parts.append(_literal(data))
+            text = restore(data)
+            copy = next((c for c in self.archive_copies if c in text), None)
+            if copy and not self._links:  # an archived copy's address, which pandoc leaves as text
+                before, _, after = text.partition(copy)
+                self._parts += [_literal(before), f'<a href="{html.escape(copy)}"{self.link_attributes[copy]}>',
+                                _literal(copy), "</a>", _literal(after)]
+            else:
+                self._parts.append(_literal(text))
 
 
 # --- The pages ----------------------------------------------------------------------------

@@ -106,6 +106,15 @@ def _check_entry(key, entry, where):
             f"{where}: entry '{key}' has date = {{{date}}}, which is not a date the note style can "
             "read. Write it as YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2021-09-25."
         )
+    fields = {name.lower(): value for name, value in entry.fields.items()}
+    if ("archiveurl" in fields) != ("archivedate" in fields):
+        raise SourceError(f"{where}: entry '{key}' names an archived copy without its "
+                          f"{'date' if 'archiveurl' in fields else 'address'}. Give both archiveurl and "
+                          "archivedate (YYYY-MM-DD), or neither.")
+    if "archivedate" in fields and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", fields["archivedate"].strip("{} ")) \
+            or "archivedate" in fields and not _is_date(fields["archivedate"]):
+        raise SourceError(f"{where}: entry '{key}' has archivedate = {{{fields['archivedate']}}}. Write the day "
+                          "the copy was taken as YYYY-MM-DD, e.g. 2021-10-05.")
     year = entry.fields.get("year")
     if year is not None and not re.fullmatch(r"\d{4}", year.strip("{} ")):
         raise SourceError(f"{where}: entry '{key}' has year = {{{year}}}. Write a four-digit year, e.g. 2021.")

@@ -24,7 +24,7 @@ from mkdocs.utils.meta import YAML_RE
 
 import bibtex_adapter
 from build_cache import FOLDER as CACHE_FOLDER
-from bibliography import Bibliography, bibtex_text, inherit_titles, scan
+from bibliography import Bibliography, archived_copy, bibtex_text, inherit_titles, scan
 from citations import Citations, read_page
 from event_order import READ_SOURCES
 from letter_description import CITATION_KEY, Letter, front_matter, letter_entry, read_letter
@@ -130,8 +130,19 @@ def read_sources(config) -> Sources:
     if letter is not None:
         for_pandoc[CITATION_KEY] = letter_entry(letter)
     formatted = format_all([note.body for note in notes], [*cited, *([CITATION_KEY] if letter else [])],
-                           bibtex_text(for_pandoc, carry=True), options.csl_file, root)
+                           bibtex_text(for_pandoc, carry=True), options.csl_file, root, _archives(for_pandoc))
     return Sources(bibliography, citations, cited, letter, formatted, references_page, titles)
+
+
+def _archives(entries) -> dict[str, tuple[str, str]]:
+    """Each cited work's live address -> its archived copy's address and date."""
+    found = {}
+    for entry in entries.values():
+        copy = archived_copy(entry)
+        url = next((value for name, value in entry.fields.items() if name.lower() == "url"), None)
+        if copy and url:
+            found[url.strip()] = (copy[0], copy[1].isoformat())
+    return found
 
 
 def _library_mode(config) -> bool:

@@ -75,6 +75,13 @@ ENTRIES = {
   author = {Kelmendi, Ardit}, title = {{Border Regimes in the Western Balkans}}, type = {phdthesis},
   institution = {University of Prishtina}, year = {2019},
 }""",
+    "archived": r"""@online{archived,
+  author = {{RFE/RL’s Balkan Service}}, title = {{Kosovo Police Say Interior Ministry Offices Attacked}},
+  organization = {RadioFreeEurope/RadioLiberty}, date = {2021-09-25},
+  url = {https://www.rferl.org/a/kosovo_attacked/31477999.html},
+  archiveurl = {https://web.archive.org/web/20211005000000/https://www.rferl.org/a/kosovo_attacked/31477999.html},
+  archivedate = {2021-10-05},
+}""",
     "post": r"""@online{post,
   author = {{Albin Kurti}}, title = {{Serbia’s Armored Vehicles at the Border}}, organization = {Twitter},
   date = {2021-09-26},
@@ -126,6 +133,10 @@ NOTES = [
     ("27", "[@halili2021russian, p. 4]", "Eduart Halili, “Russian Ambassador Presence at North Border Worries Kosovo "
      "Presidency,” ALBANIA DAILY NEWS, September 26, 2021, 4"),
     ("insider", "@post", "Albin Kurti, “Serbia’s Armored Vehicles at the Border,” Twitter, September 26, 2021"),
+    ("29", "@archived, para. 2", "RFE/RL’s Balkan Service, “Kosovo Police Say Interior Ministry Offices Attacked,” "
+     "RadioFreeEurope/RadioLiberty, September 25, 2021, para. 2, https://www.rferl.org/a/kosovo_attacked/31477999.html, "
+     "archived October 5, 2021, "
+     "https://web.archive.org/web/20211005000000/https://www.rferl.org/a/kosovo_attacked/31477999.html"),
 ]
 
 # The same label as a note of the letter ([^3]), citing the same work.

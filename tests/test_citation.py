@@ -191,3 +191,33 @@ def test_about_page_names_the_notes_without_a_web_address(site):
     text = about.get_text()
     for topic in ["plain-text copy", "Kosova", "Anthony Blinken", "17 U.S.C. § 105", "BibTeX"]:
         assert topic in text, topic
+
+
+@pytest.mark.parametrize("written, family, given, suffix", [
+    ("Ritchie Torres", "Torres", "Ritchie", ""),
+    ("Carolyn B. Maloney", "Maloney", "Carolyn B.", ""),
+    ("Donald M. Payne, Jr.", "Payne", "Donald M.", "Jr."),
+    ("Payne, Jr., Donald M.", "Payne", "Donald M.", "Jr."),
+    ("{given: Debbie, family: Wasserman Schultz}", "Wasserman Schultz", "Debbie", ""),
+])
+def test_signatory_names_are_right_in_every_export(scratch, tmp_path, written, family, given, suffix):
+    """A name as signed, as BibTeX writes it, or given by parts: family and given right in
+    letter.json, letter.ris, letter.bib and the citation tags."""
+    edit = scratch / "docs" / "index.md"
+    edit.write_text(edit.read_text(encoding="utf-8").replace("    - Jim Himes\n", f"    - {written}\n"), encoding="utf-8")
+    result = mkdocs_build(scratch, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    authors = json.loads((result.site / "letter.json").read_text(encoding="utf-8"))[0]["author"]
+    expected = {"family": family, "given": given, **({"suffix": suffix} if suffix else {})}
+    assert authors[1] == expected
+    ris = (result.site / "letter.ris").read_bytes().decode("utf-8")
+    assert f"AU  - {', '.join(filter(None, [family, given, suffix]))}\r\n" in ris
+    person = parse_string((result.site / "letter.bib").read_text(encoding="utf-8"), "bibtex") \
+        .entries["torres2021kosova"].persons["author"][1]
+    assert " ".join(person.last_names) == family and " ".join(person.first_names + person.middle_names) == given
+    assert " ".join(person.lineage_names) == suffix
+
+
+def test_letter_json_names_the_recipients(site):
+    item = json.loads((site.root / "letter.json").read_text(encoding="utf-8"))[0]
+    assert item["recipient"] == [{"literal": "Joseph R. Biden, Jr."}, {"literal": "Antony Blinken"}]

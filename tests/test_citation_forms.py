@@ -54,7 +54,8 @@ def test_note_reads_in_the_letters_form(editor_site, label, body, expected):
     assert note_body(notes_of(editor_site)[label]) == expected
 
 
-URL_ENTRIES = {key: re.search(r"url = \{([^}]*)\}", text)[1] for key, text in ENTRIES.items() if "url = {" in text}
+URL_ENTRIES = {key: re.search(r"\burl = \{([^}]*)\}", text)[1] for key, text in ENTRIES.items()
+               if "url = {" in text and "archiveurl" not in text}
 
 
 @pytest.mark.parametrize("key", sorted(URL_ENTRIES))
@@ -63,6 +64,23 @@ def test_web_address_is_published_exactly(editor_site, key):
     label = next(label for label, body, _ in NOTES if body == f"@{key}")
     links = [a for a in notes_of(editor_site)[label].find_all("a") if not a.get("class")]
     assert [(a["href"], a.get_text()) for a in links] == [(URL_ENTRIES[key], URL_ENTRIES[key])]
+
+
+def test_an_archived_copy_is_linked_with_robust_links_attributes(editor_site):
+    """The live link names its archived copy and the day it was taken, and the copy names the live page."""
+    live, copy = [a for a in notes_of(editor_site)["29"].find_all("a") if not a.get("class")]
+    assert live["href"] == "https://www.rferl.org/a/kosovo_attacked/31477999.html"
+    assert live["data-versionurl"] == copy["href"] and live["data-versiondate"] == "2021-10-05"
+    assert copy["data-originalurl"] == live["href"] and copy["data-versiondate"] == "2021-10-05"
+    entry = editor_site.html("references/index.html").find(id="archived")
+    assert "archived October 5, 2021, https://web.archive.org/web/" in text_of(entry)
+
+
+def test_no_archive_is_invented(editor_site):
+    """Without archiveurl in the .bib, no note says "archived"."""
+    for label, body, _ in NOTES:
+        if "@archived" not in body:
+            assert "archived" not in note_body(notes_of(editor_site)[label]), label
 
 
 def test_each_work_in_a_note_links_to_its_entry(editor_site):
