@@ -112,7 +112,8 @@ def on_page_context(context, page, config, nav):
         return context
     page.meta["share_title"] = letter.title
     page.meta["citation_tags"] = _highwire_tags(letter)
-    page.meta["json_ld"] = _json_ld(letter, [sources.formatted.items[key] for key in sources.cited])
+    own = dict.fromkeys(key for note in sources.citations.notes if note.page == letter.page_uri for key in note.keys)
+    page.meta["json_ld"] = _json_ld(letter, [sources.formatted.items[key] for key in own])
     return context
 
 

@@ -40,8 +40,7 @@ class Name:
     @property
     def bibtex(self) -> str:
         """As BibTeX reads a name whatever it holds: 'Payne, Jr., Donald M.'"""
-        family = "{" + self.family + "}" if " " in self.family else self.family
-        return ", ".join(part for part in (family, self.suffix, self.given) if part)
+        return ", ".join(part for part in (self.family, self.suffix, self.given) if part)
 
 
 @dataclass(frozen=True)

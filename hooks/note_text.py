@@ -8,7 +8,7 @@ One pandoc run (citeproc, styles/letter-notes.csl) formats, for the whole site:
   ordered and the JSON-LD written, so that their text is the notes' text.
 pandoc writes HTML; each note's and entry's text is handed to Markdown literally (every
 character Markdown could take for markup written as a character reference) with its web
-addresses as links. pandoc runs again only when the bibliography, the style or a note
+addresses as links and the style's italics. pandoc runs again only when the bibliography, the style or a note
 changes
 (hooks/build_cache.py).
 
@@ -39,6 +39,8 @@ log = logging.getLogger("mkdocs.hooks.note_text")
 
 # Characters that Python-Markdown or mkdocs-bibtex would read as markup.
 MARKUP = set("\\`*_{}[]<>#+!@&|~^$:")
+# pandoc's markup that is kept (the style's italics); all other tags are dropped, text kept.
+EMPHASIS = {"em", "i"}
 # `@` in code, and `\@` in text, while mkdocs-bibtex looks at the page.
 CODE_AT, LITERAL_AT = "\ue010", "\ue011"
 
@@ -204,6 +206,8 @@ class _Output(HTMLParser):
             return
         if tag == self._tag:
             self._depth += 1
+        if tag in EMPHASIS:  # a book's title in italics, as the style asks
+            self._parts.append("<em>")
         if tag == "a":
             href = attrs.get("href")
             back = "footnote-back" in (attrs.get("class") or "")
@@ -221,7 +225,9 @@ class _Output(HTMLParser):
             self._in_items = False
         if self._target is None:
             return
-        if tag == "a" and self._links:
+        if tag in EMPHASIS:
+            self._parts.append("</em>")
+        elif tag == "a" and self._links:
             if self._links.pop():
                 self._parts.append("</a>")
             elif self._skip:

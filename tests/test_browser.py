@@ -96,8 +96,8 @@ def test_cited_in_links_land_on_their_notes(page: Page):
         assert is_in_view_below_header(page, f"#fn\\:{number}")
 
 
-def test_palette_toggle_switches_and_survives_a_reload(page: Page):
-    page.goto("./")
+def toggle_palette_through_a_reload(page: Page):
+    """Light, then dark by the toggle, still dark after a reload, then light again."""
     body = page.locator("body")
     expect(body).to_have_attribute("data-md-color-scheme", "default")
     page.locator("label[title='Switch to dark mode']").click()
@@ -106,6 +106,11 @@ def test_palette_toggle_switches_and_survives_a_reload(page: Page):
     expect(body).to_have_attribute("data-md-color-scheme", "slate")
     page.locator("label[title='Switch to light mode']").click()
     expect(body).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_palette_toggle_switches_and_survives_a_reload(page: Page):
+    page.goto("./")
+    toggle_palette_through_a_reload(page)
 
 
 @pytest.mark.parametrize("system, scheme", [("light", "default"), ("dark", "slate")])
@@ -256,11 +261,6 @@ def test_search_tooltips_and_palette_work_under_a_strict_csp(strict_page):
     page.locator("#fnref\\:3 a").hover()
     expect(page.locator(".md-tooltip2--active")).to_contain_text("Insider Paper")
 
-    body = page.locator("body")
-    expect(body).to_have_attribute("data-md-color-scheme", "default")
-    page.locator("label[title='Switch to dark mode']").click()
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
-    page.reload()
-    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    toggle_palette_through_a_reload(page)
     assert page.evaluate("window.__violations") == []
     assert errors == []

@@ -221,3 +221,45 @@ def test_signatory_names_are_right_in_every_export(scratch, tmp_path, written, f
 def test_letter_json_names_the_recipients(site):
     item = json.loads((site.root / "letter.json").read_text(encoding="utf-8"))[0]
     assert item["recipient"] == [{"literal": "Joseph R. Biden, Jr."}, {"literal": "Antony Blinken"}]
+
+
+def test_an_address_with_underscores_is_given_exactly_everywhere(scratch, tmp_path):
+    """A GitHub Pages repository named kosovo_serbia_letter: no backslash anywhere."""
+    site_url = "https://example.github.io/kosovo_serbia_letter/"
+    result = mkdocs_build(scratch, tmp_path / "site", env={"SITE_URL": site_url})
+    assert result.returncode == 0, result.output
+    cite = BeautifulSoup((result.site / "cite" / "index.html").read_text(encoding="utf-8"), "lxml")
+    [link] = cite.select(".ready-citation a")
+    assert link["href"] == site_url and link.get_text() == site_url
+    assert parse_string((result.site / "letter.bib").read_text(encoding="utf-8"), "bibtex") \
+        .entries["torres2021kosova"].fields["url"] == site_url
+    assert json.loads((result.site / "letter.json").read_text(encoding="utf-8"))[0]["URL"] == site_url
+    assert f"UR  - {site_url}\r\n" in (result.site / "letter.ris").read_bytes().decode("utf-8")
+    letter = BeautifulSoup((result.site / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert letter.find("meta", attrs={"name": "citation_public_url"})["content"] == site_url
+    assert "\\" not in (result.site / "letter.bib").read_text(encoding="utf-8")
+
+
+def test_json_ld_of_classic_bibtex_fields_reads_as_the_note(scratch, tmp_path):
+    """`journal`, `year`, `month` and LaTeX in a title: the JSON-LD says what the note says."""
+    bib = scratch / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    start = text.index("@article{halili2021russian")
+    end = text.index("\n}", start) + 2
+    bib.write_text(text[:start] + r"""@article{halili2021russian,
+  author  = {Halili, Eduart},
+  title   = {{Russian Ambassador \emph{Presence}---at North ``Border''}},
+  journal = {ALBANIA DAILY NEWS},
+  year    = {2021},
+  month   = sep,
+}""" + text[end:], encoding="utf-8")
+    result = mkdocs_build(scratch, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    letter = BeautifulSoup((result.site / "index.html").read_text(encoding="utf-8"), "lxml")
+    note = " ".join(letter.find(id="fn:4").get_text().split())
+    assert note.startswith("Eduart Halili, “Russian Ambassador Presence—at North “Border”,” ALBANIA DAILY NEWS, "
+                           "September 2021")
+    works = json.loads(letter.find("script", type="application/ld+json").string)["citation"]
+    halili = next(w for w in works if w["author"] == [{"name": "Eduart Halili"}])
+    assert halili["name"] == "Russian Ambassador Presence—at North “Border”"
+    assert halili["publisher"] == {"name": "ALBANIA DAILY NEWS"} and halili["datePublished"] == "2021-09"

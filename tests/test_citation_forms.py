@@ -153,3 +153,18 @@ def test_keys_that_start_other_keys_resolve_whole_in_every_build(tmp_path):
         pages.append((result.site / "forms" / "index.html").read_text(encoding="utf-8"))
     assert pages[0] == pages[1] == pages[2]
     assert "A Shorter Key" in pages[0] and "kosovo</a>" not in pages[0]
+
+
+@pytest.mark.parametrize("path", ["forms/", "references/"])
+def test_long_web_addresses_wrap_on_a_phone(editor_site, browser, path):
+    """At 375 px a long address breaks across lines: no sideways scroll."""
+    from conftest import served
+
+    with served(editor_site.root) as url:
+        page = browser.new_page(base_url=url, viewport={"width": 375, "height": 740})
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        widest = page.evaluate("Math.max(...[...document.querySelectorAll('article a[href^=http]')]"
+                               ".map(a => a.getBoundingClientRect().right))")
+        assert widest <= 375
+        page.close()
