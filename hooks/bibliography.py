@@ -46,8 +46,19 @@ class RawEntry:
     key: str
     type: str
     file: str  # as shown in messages, e.g. "references.bib"
-    line: int
-    text: str  # the entry's text as written, up to the next entry
+    source: str = field(repr=False)  # the whole file's text
+    start: int = 0  # where the entry starts in it
+    end: int = 0  # and where the next one starts
+
+    @property
+    def line(self) -> int:
+        """The line the entry starts on (counted when asked: a library has thousands)."""
+        return self.source.count("\n", 0, self.start) + 1
+
+    @property
+    def text(self) -> str:
+        """The entry as written, up to the next entry."""
+        return self.source[self.start:self.end]
 
 
 @dataclass
@@ -72,18 +83,15 @@ class Bibliography:
 
 
 def scan(text: str, name: str) -> tuple[list[RawEntry], list[RawEntry]]:
-    """The entries and @string definitions of one file, each with its text and first line."""
-    starts = list(ENTRY_START.finditer(text))
+    """The entries and @string definitions of one file, each with where it stands."""
+    starts = [(m.start(), m["key"], m["type"].lower()) for m in ENTRY_START.finditer(text)]
+    ends = [start for start, _, _ in starts[1:]] + [len(text)]
     entries, strings = [], []
-    line = 1
-    for index, match in enumerate(starts):
-        line += text.count("\n", starts[index - 1].start() if index else 0, match.start())
-        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
-        raw = RawEntry(match["key"], match["type"].lower(), name, line, text[match.start():end])
-        if raw.type == "string":
-            strings.append(raw)
-        elif raw.type not in NOT_ENTRIES:
-            entries.append(raw)
+    for (start, key, kind), end in zip(starts, ends):
+        if kind == "string":
+            strings.append(RawEntry(key, kind, name, text, start, end))
+        elif kind not in NOT_ENTRIES:
+            entries.append(RawEntry(key, kind, name, text, start, end))
     return entries, strings
 
 

@@ -17,7 +17,6 @@ inside at-rules other than @media and @supports, are always kept.
 import hashlib
 import logging
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import tinycss2
@@ -30,6 +29,8 @@ log = logging.getLogger("mkdocs.hooks.unused_theme_css")
 
 THEME_CSS = "assets/stylesheets/main.*.min.css"
 GROUPING = {"media", "supports"}
+CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
+SCRIPT_SRC = re.compile(r'<script\b[^>]*\ssrc="([^"]+)"')
 
 
 @event_priority(TRIM_THEME_CSS)
@@ -57,16 +58,23 @@ def _relink(site: Path, old: str, new: str) -> None:
 
 
 class _Used:
-    """The classes on the built pages, and the words in the scripts those pages load."""
+    """The classes on the built pages, and the words in the scripts those pages load.
+
+    Read with two regular expressions, not a full parse: the pages are the theme's and
+    Python-Markdown's output (attributes in double quotes), and a word taken for a class
+    by mistake only keeps a rule."""
 
     def __init__(self, site: Path):
-        pages = _Pages()
+        self.classes: set[str] = set()
+        scripts: set[Path] = set()
         for page in site.rglob("*.html"):
-            pages.base = page.parent
-            pages.feed(page.read_text(encoding="utf-8"))
-        self.classes = pages.classes
+            html = page.read_text(encoding="utf-8")
+            for names in CLASS_ATTRIBUTE.findall(html):
+                self.classes.update(names.split())
+            scripts.update((page.parent / src.split("?")[0]).resolve()
+                           for src in SCRIPT_SRC.findall(html) if "://" not in src)
         self.words = set()
-        for script in pages.scripts:
+        for script in scripts:
             if script.is_file():
                 self.words.update(re.findall(r"[\w-]+", script.read_text(encoding="utf-8")))
         self._answers: dict[str, bool] = {}
@@ -84,21 +92,6 @@ class _Used:
                 or any(name[:i] in self.words for i in range(1, len(name)) if name[i - 1] in "-_")
             )
         return self._answers[name]
-
-
-class _Pages(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.base = Path()
-        self.classes: set[str] = set()
-        self.scripts: set[Path] = set()
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        self.classes.update((attrs.get("class") or "").split())
-        src = attrs.get("src")
-        if tag == "script" and src and "://" not in src:
-            self.scripts.add((self.base / src.split("?")[0]).resolve())
 
 
 def _trim(css: str, used: _Used) -> str:

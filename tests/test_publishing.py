@@ -160,7 +160,7 @@ def test_about_page_and_print_footer_name_the_addresses_when_known(scratch, tmp_
     assert result.returncode == 0, result.output
     links = [a["href"] for a in edition_paragraph(result.site).find_all("a")]
     assert links == [site_url, repository]
-    css = (result.site / "stylesheets" / "edition-print.css").read_text(encoding="utf-8")
+    css = (result.site / "stylesheets" / "letter.css").read_text(encoding="utf-8")
     assert "@bottom-left" in css and r"kosovo\5f serbia\5f letter" in css
 
 
