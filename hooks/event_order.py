@@ -17,3 +17,5 @@ WRITE_LINKS = 40
 # them reads every script the pages run.
 MOVE_INLINE_SCRIPTS = 20
 TRIM_THEME_CSS = 10
+# on_post_build: after Material's search (0) has written its index, extend it.
+EXTEND_SEARCH = -10

@@ -2,8 +2,10 @@
 
 A page with `paragraph_anchors: true` in its front matter gets, on each top-level
 paragraph, an `id` (an id written in the Markdown is kept; the others are numbered
-p1, p2, … in reading order) and a permalink that shows on hover and on keyboard focus.
-The numbers follow the text, so they change only when paragraphs are added or removed.
+p1, p2, … in reading order) and a permalink. A numbered paragraph's permalink shows its
+number in the margin (drawn by CSS, so it stays out of copied text and the search index)
+and carries the paragraph's citation, which docs/javascripts/paragraph_tools.js offers to
+copy; a paragraph with an id of its own shows ¶ on hover and on keyboard focus.
 """
 
 import xml.etree.ElementTree as etree
@@ -15,6 +17,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 class _ParagraphAnchors(Treeprocessor):
     enabled = False
+    cite = None  # number -> the paragraph's citation, for the page being rendered
 
     def run(self, root):
         if not self.enabled:
@@ -26,7 +29,9 @@ class _ParagraphAnchors(Treeprocessor):
             if "id" not in paragraph.attrib:
                 number += 1
                 paragraph.set("id", f"p{number}")
-            _add_permalink(paragraph)
+                _add_permalink(paragraph, number, self.cite(number) if self.cite else None)
+            else:
+                _add_permalink(paragraph)
 
 
 def _is_raw_html(paragraph):
@@ -34,18 +39,21 @@ def _is_raw_html(paragraph):
     return len(paragraph) == 0 and HTML_PLACEHOLDER_RE.fullmatch((paragraph.text or "").strip())
 
 
-def _add_permalink(paragraph):
+def _add_permalink(paragraph, number: int | None = None, citation: str | None = None):
     anchor = paragraph.get("id")
-    link = etree.SubElement(
-        paragraph,
-        "a",
-        {
-            "class": "headerlink paragraph-link",
-            "href": f"#{anchor}",
-            "title": "Link to this paragraph",
-            "aria-label": f"Link to this paragraph (#{anchor})",
-        },
-    )
+    attributes = {
+        "class": "headerlink paragraph-link",
+        "href": f"#{anchor}",
+        "title": "Link to this paragraph",
+        "aria-label": f"Link to this paragraph (#{anchor})",
+    }
+    if number is not None:
+        attributes |= {"class": "headerlink paragraph-link paragraph-number", "data-number": str(number),
+                       "title": f"Paragraph {number}: link, or copy its link or citation",
+                       "aria-label": f"Paragraph {number}"}
+        if citation:
+            attributes["data-citation"] = citation
+    link = etree.SubElement(paragraph, "a", attributes)
     # The visible mark comes from CSS, so it stays out of copied text and the search index.
     link.text = ""
 
@@ -72,4 +80,5 @@ def on_config(config):
 def on_page_markdown(markdown, page, config, files):
     # MkDocs renders each page right after this event: the flag is the current page's.
     _extension.processor.enabled = bool(page.meta.get("paragraph_anchors"))
+    _extension.processor.cite = config["sources"].paragraph_citation
     return markdown

@@ -11,6 +11,7 @@ good build stays served meanwhile (MkDocs would otherwise hold every request unt
 next good build).
 """
 
+import html
 import logging
 import re
 from dataclasses import dataclass
@@ -35,6 +36,9 @@ from reference_checks import (SourceError, check_citations, check_note_labels, c
 log = logging.getLogger("mkdocs.hooks.sources")
 
 WORKS_CITED = r"\works_cited"
+# The letter cited at a paragraph, formatted once; the number is put in for each paragraph.
+PARAGRAPH_PLACEHOLDER = "9999"
+PARAGRAPH_CITATION = f"@{CITATION_KEY}, para. {PARAGRAPH_PLACEHOLDER}"
 UNCITED = {"warn": False, "allow": True}  # extra: references: uncited: …  -> library mode
 
 
@@ -47,6 +51,17 @@ class Sources:
     formatted: Formatted
     references_page: str | None  # the page with \works_cited
     page_titles: dict[str, str]  # each page's headline, by source path
+
+    def paragraph_citation(self, number: int) -> str | None:
+        """The letter's citation with a paragraph as its locator, as plain text: the Cite page's
+        citation and style, with "para. 3" and the paragraph's own address (where known)."""
+        if self.letter is None:
+            return None
+        markdown = self.formatted.notes[PARAGRAPH_CITATION]
+        text = html.unescape(re.sub(r"<[^>]+>", "", markdown)).replace(PARAGRAPH_PLACEHOLDER, str(number))
+        if self.letter.url:
+            text = text.replace(self.letter.url, f"{self.letter.url}#p{number}")
+        return text
 
     def exported_bibtex(self) -> str:
         """The cited works as the editor wrote them (and the @strings and parents they use)."""
@@ -129,7 +144,8 @@ def read_sources(config) -> Sources:
     bibtex_adapter.leave_pages_alone(config)
     if letter is not None:
         for_pandoc[CITATION_KEY] = letter_entry(letter)
-    formatted = format_all([note.body for note in notes], [*cited, *([CITATION_KEY] if letter else [])],
+    bodies = [note.body for note in notes] + ([PARAGRAPH_CITATION] if letter else [])
+    formatted = format_all(bodies, [*cited, *([CITATION_KEY] if letter else [])],
                            bibtex_text(for_pandoc, carry=True), options.csl_file, root, _archives(for_pandoc))
     return Sources(bibliography, citations, cited, letter, formatted, references_page, titles)
 

@@ -66,20 +66,24 @@ def test_deep_link_shows_its_paragraph_below_the_header(page: Page, anchor):
 
 
 @pytest.mark.parametrize(
-    "query, section",
-    [("Halili", "notes"), ("sticker regime", "letter"), ("Botsan-Kharchenko", "letter")],
+    "query, path, anchor, title",
+    [("sticker regime", "/", "p4", "Letter, paragraph 4"),
+     ("Botsan-Kharchenko", "/", "p3", "Letter, paragraph 3"),
+     ("Halili", "/", "fn:4", "Note 4"),
+     ("Insider Paper", "/references/", "insiderpaper2021serbian", "References: Insider Paper")],
 )
-def test_search_finds_and_leads_to_the_part(page: Page, query, section):
-    """A search shows results; the letter's result leads to the section that holds the words."""
+def test_search_lands_on_the_paragraph_note_or_entry(page: Page, query, path, anchor, title):
+    """A search offers the very place as a result, with a readable title, and leads there."""
     page.goto("./")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially(query)
-    results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
-    page.locator(f".md-search-result__link[href$='#{section}']").first.click()
-    page.wait_for_function(f"location.hash === '#{section}'")
-    assert urlsplit(page.url).path == "/"
-    assert is_in_view_below_header(page, f"#{section}")
+    result = page.locator(f".md-search-result__link[href$='#{anchor}']").filter(has_text=title).first
+    expect(result).to_be_visible()
+    expect(result).to_contain_text(title)
+    result.click()
+    page.wait_for_function("a => decodeURIComponent(location.hash) === '#' + a", arg=anchor)
+    assert urlsplit(page.url).path == path
+    assert is_in_view_below_header(page, f"[id='{anchor}']")
 
 
 def test_cited_in_links_land_on_their_notes(page: Page):
@@ -177,9 +181,10 @@ def test_keyboard_reaches_skip_link_search_notes_and_permalinks(page: Page):
 OPACITY = "selector => getComputedStyle(document.querySelector(selector)).opacity"
 
 
-@pytest.mark.parametrize("anchor", ["p3", "date"])
+@pytest.mark.parametrize("anchor", ["date", "salutation"])
 def test_paragraph_permalink_shows_on_hover_and_on_focus(page: Page, anchor):
-    """The ¶ is hidden until the reader points at the paragraph or tabs to the link."""
+    """A part with its own anchor (not a numbered paragraph): the ¶ is hidden until the reader
+    points at it or tabs to the link."""
     page.goto("./")
     link = f"[id='{anchor}'] > .paragraph-link"
     assert page.evaluate(OPACITY, link) == "0"

@@ -138,3 +138,26 @@ def test_publish_build_never_replaces_the_last_good_site_with_a_failed_one(publi
     assert "nowhere.md" in result.stdout + result.stderr
     assert (publishable / "site" / "index.html").read_text(encoding="utf-8") == "the last good build"
     assert sorted(p.name for p in publishable.iterdir() if p.name.startswith("site")) == ["site"]
+
+
+def test_every_locked_version_installs_on_the_oldest_supported_python():
+    """Each pinned package admits the oldest Python pyproject.toml allows (3.11.0), so the
+    README's commands work on any Python 3.11, Debian 12's 3.11.2 among them."""
+    import tomllib
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    from packaging.specifiers import SpecifierSet
+
+    oldest = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    oldest = oldest.removeprefix(">=").strip() + ".0" if oldest.count(".") == 1 else oldest.removeprefix(">=")
+    too_new = []
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, version = line.split("==")
+            try:
+                requires = metadata(name)["Requires-Python"]
+            except PackageNotFoundError:
+                continue
+            if requires and oldest not in SpecifierSet(requires):
+                too_new.append(f"{name} {version} needs Python {requires}")
+    assert too_new == []

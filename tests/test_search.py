@@ -15,26 +15,42 @@ def sections_containing(index, phrase) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "phrase, location",
+    "phrase, locations",
     [
-        ("Halili", "#notes"),  # only in a note
-        ("sticker regime", "#letter"),
-        ("Botsan-Kharchenko", "#letter"),
-        ("Elissa Slotkin", "#signatories"),
-        ("1600 Pennsylvania Avenue NW", "#addressees"),
+        ("Halili", ["#notes", "#fn:4"]),  # only in a note
+        ("sticker regime", ["#letter", "#p4"]),
+        ("Botsan-Kharchenko", ["#letter", "#p3"]),
+        ("Elissa Slotkin", ["#signatories", "#p7"]),
+        ("1600 Pennsylvania Avenue NW", ["#addressees"]),
     ],
 )
-def test_letter_phrases_lead_to_their_section(index, site, phrase, location):
-    """A phrase is found in exactly the section of the letter that holds it, and that anchor exists."""
+def test_letter_phrases_lead_to_their_section_and_place(index, site, phrase, locations):
+    """A phrase is found in the section of the letter that holds it (Material's own entry) and
+    in the paragraph or note itself (the edition's), and each anchor exists."""
     on_the_letter = [loc for loc in sections_containing(index, phrase) if loc.startswith("#")]
-    assert on_the_letter == [location]
-    assert site.html("index.html").find(id=location.lstrip("#")) is not None
+    assert on_the_letter == locations
+    for location in locations:
+        assert site.html("index.html").find(id=location.lstrip("#")) is not None
+
+
+def test_places_have_readable_titles(index):
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert titles["#p4"] == "Letter, paragraph 4"
+    assert titles["#fn:4"] == "Note 4"
+    assert titles["references/#insiderpaper2021serbian"] == "References: Insider Paper"
+
+
+def test_index_holds_no_interface_words(index):
+    """The edition's controls are not text of the letter: no "References entry", no "↩"."""
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "References entr" not in text and "↩" not in text
 
 
 def test_references_page_is_searchable(index):
     """The works cited are found on the references page as well as in the notes."""
     for phrase in ["ALBANIA DAILY NEWS", "Insider Paper", "Eduart Halili"]:
-        assert "references/" in sections_containing(index, phrase), phrase
+        found = sections_containing(index, phrase)
+        assert "references/" in found and any(loc.startswith("references/#") for loc in found), phrase
 
 
 def test_index_holds_the_original_characters(index):

@@ -1,0 +1,139 @@
+"""Reading the letter as a scholarly edition: numbered paragraphs that can be cited, the linked
+part marked, a letter's headline, the edition's own logo. In Chromium, at three widths."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from test_accessibility import violations
+
+WIDTHS = [1440, 1920, 375]
+PARAGRAPHS = [f"p{n}" for n in range(1, 8)]
+
+
+@pytest.fixture
+def reader(browser, base_url):
+    """A reader's browser that may use the clipboard; `reader(width, **options)`."""
+    contexts = []
+
+    def open_page(width: int, **options) -> Page:
+        context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900},
+                                      permissions=["clipboard-read", "clipboard-write"], **options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_numbered_paragraph_shows_its_number_beside_its_text(reader, width):
+    page = reader(width)
+    page.goto("./")
+    for number, anchor in enumerate(PARAGRAPHS, start=1):
+        link = page.locator(f"#{anchor} > a.paragraph-number")
+        expect(link).to_be_visible()
+        shown = page.evaluate("a => getComputedStyle(a, '::after').content", link.element_handle())
+        assert shown == f'"{number}"'
+        box = link.bounding_box()
+        text = page.evaluate(f"""() => {{ const r = document.createRange();
+            r.selectNodeContents(document.getElementById('{anchor}').firstChild); return r.getBoundingClientRect().left }}""")
+        assert box["x"] + box["width"] <= text + 1, f"{anchor}: the number overlaps the text"
+        assert box["x"] >= 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_the_number_is_not_copied_with_the_text(reader):
+    page = reader(1440)
+    page.goto("./")
+    copied = page.evaluate("""() => { const s = getSelection(); s.selectAllChildren(document.getElementById('p3'));
+                                      return s.toString() }""")
+    assert copied.startswith("Kosovo reciprocated") and "3Kosovo" not in copied
+
+
+def copied_text(page: Page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def citation_of(page: Page, number: int) -> str:
+    return (f"Ritchie Torres, Jim Himes, Elissa Slotkin, Joe Courtney, Mondaire Jones, Carolyn B. Maloney, and "
+            f"James P. McGovern, “The United States has always and must continue to stand with our ally Kosova,” "
+            f"letter to Joseph R. Biden, Jr., President of the United States, and Antony Blinken, Secretary of "
+            f"State, October 4, 2021, para. {number}, {page.url.split('#')[0]}#p{number}")
+
+
+def test_copy_link_and_citation_with_a_mouse(reader):
+    page = reader(1440)
+    page.goto("./")
+    page.locator("#p3 > .paragraph-number").click()
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    assert copied_text(page) == page.url.split("#")[0] + "#p3"
+    page.get_by_role("button", name="Copy citation").click()
+    expect(page.locator(".paragraph-tools button").nth(1)).to_have_text("Copied")
+    assert copied_text(page) == citation_of(page, 3)
+
+
+def test_copy_citation_with_the_keyboard(reader):
+    """Tab to the number, Enter opens the menu on its first button, Tab, Enter copies; Escape closes."""
+    page = reader(1440)
+    page.goto("./")
+    page.locator("#p5 > .paragraph-number").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="Copy link")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".paragraph-tools button").nth(1)).to_have_text("Copied")
+    assert copied_text(page) == citation_of(page, 5)
+    page.keyboard.press("Escape")
+    expect(page.locator(".paragraph-tools")).to_have_count(0)
+    expect(page.locator("#p5 > .paragraph-number")).to_be_focused()
+
+
+def test_copy_link_by_touch(reader):
+    page = reader(375, has_touch=True, is_mobile=True)
+    page.goto("./")
+    page.locator("#p6 > .paragraph-number").tap()
+    page.get_by_role("button", name="Copy link").tap()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    assert copied_text(page) == page.url.split("#")[0] + "#p6"
+    menu = page.locator(".paragraph-tools").bounding_box()
+    assert menu["x"] >= 0 and menu["x"] + menu["width"] <= 375
+
+
+def test_without_javascript_the_number_is_a_plain_link(reader):
+    page = reader(1440, java_script_enabled=False)
+    page.goto("./")
+    link = page.locator("#p3 > a.paragraph-number")
+    expect(link).to_be_visible()
+    link.click()
+    page.wait_for_function("location.hash === '#p3'")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("target", ["/#p3", "/#fn:3", "/references/#halili2021russian"])
+def test_the_linked_part_is_marked_and_meets_contrast(browser, base_url, axe_source, scheme, target):
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto("." + target)
+    anchor = target.split("#")[1]
+    marked = page.evaluate("id => getComputedStyle(document.getElementById(id)).backgroundColor", anchor)
+    assert marked not in ("rgba(0, 0, 0, 0)", "transparent")
+    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", anchor)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    page.wait_for_function("([id, h]) => { const t = document.getElementById(id).getBoundingClientRect().top;"
+                           " return t >= h - 1 && t < innerHeight }", arg=[anchor, header])
+    assert violations(page, axe_source) == []
+    context.close()
+
+
+def test_the_headline_is_in_full_text_colour(page: Page):
+    page.goto("./")
+    colours = page.evaluate("""() => [getComputedStyle(document.querySelector('article h1')).color,
+                                      getComputedStyle(document.getElementById('p1')).color]""")
+    assert colours[0] == colours[1]
+
+
+def test_the_header_logo_is_the_envelope(page: Page):
+    page.goto("./")
+    assert page.locator(".md-header .md-logo img").get_attribute("src").endswith("images/favicon.svg")
