@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs from the project; a scratch copy takes exactly these.
-PROJECT_PARTS = ["mkdocs.yml", "pyproject.toml", "references.bib", "docs", "hooks", "styles", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "pyproject.toml", "references.bib", "paragraph-anchors.yml", "docs", "hooks",
+                 "styles", "overrides"]
 
 
 @dataclass

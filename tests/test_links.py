@@ -3,7 +3,10 @@
 import posixpath
 from urllib.parse import urlsplit
 
+from bs4 import BeautifulSoup
+
 from conftest import ROOT, Site, mkdocs_build
+from test_bad_input import edit
 
 # Every part of the letter that can be linked to, in reading order.
 PARAGRAPH_ANCHORS = ["date", "to-president", "to-secretary", "salutation"] + [f"p{n}" for n in range(1, 8)]
@@ -61,3 +64,57 @@ def test_every_internal_link_and_fragment_resolves(site):
                 assert site.html(target).find(id=url.fragment) is not None, f"{page}: {link['href']}"
             checked += 1
     assert checked > 50
+
+
+# --- Published anchors never move silently -------------------------------------------------
+
+NEW_PARAGRAPH = "A paragraph added between two others."
+
+
+def test_a_paragraph_added_between_two_stops_the_build_naming_the_anchor(scratch, tmp_path):
+    """Inserted before paragraph 5, it would take #p5: the build says which anchor and how to keep it."""
+    edit(scratch / "docs" / "index.md", "We are encouraged", f"{NEW_PARAGRAPH}\n\nWe are encouraged")
+    result = mkdocs_build(scratch, tmp_path / "site")
+    assert result.returncode == 1 and "Traceback" not in result.output
+    assert "docs/index.md: published anchors would break." in result.output
+    assert ("Moved: #p5 from “We are encouraged by the interim …” to “A paragraph added between two others. …”; "
+            "#p6 from “Thank you for your time and …” to “We are encouraged by the interim …”; #p7 from") in result.output
+    assert "{ #p5 }" in result.output and "{ .editorial }" in result.output
+
+
+def test_an_editorial_note_moves_no_anchor(scratch, tmp_path):
+    """Marked `{ .editorial }`, the edition's own paragraph gets no number, and #p5–#p7 stay."""
+    edit(scratch / "docs" / "index.md", "We are encouraged",
+         f"Editorial note: {NEW_PARAGRAPH}\n{{ .editorial }}\n\nWe are encouraged")
+    result = mkdocs_build(scratch, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    letter = BeautifulSoup((result.site / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert letter.find(id="p5").get_text().startswith("We are encouraged")
+    assert letter.find("p", class_="editorial").find("a", class_="paragraph-number") is None
+
+
+def test_a_pinned_anchor_stays_with_its_paragraph(scratch, tmp_path):
+    """The editor's fix: pin #p5–#p7 on their paragraphs; the new paragraph gets #p8, and the
+    build asks for it to be recorded (a warning, so the strict build fails until it is)."""
+    page = scratch / "docs" / "index.md"
+    edit(page, "We are encouraged", f"{NEW_PARAGRAPH}\n\nWe are encouraged")
+    edit(page, "final resolution.\n", "final resolution.\n{ #p5 }\n")
+    edit(page, "implications of the situation.\n", "implications of the situation.\n{ #p6 }\n")
+    edit(page, "(Albanian Issues Caucus Members)\n", "(Albanian Issues Caucus Members)\n{ #p7 }\n")
+    result = mkdocs_build(scratch, tmp_path / "site")
+    assert result.returncode == 1
+    assert "the new anchor #p8 (“A paragraph added between two others. …”) is not in paragraph-anchors.yml" \
+        in result.output
+    letter = BeautifulSoup((result.site / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert letter.find(id="p5").get_text().startswith("We are encouraged")
+    assert letter.find(id="p8").get_text().startswith(NEW_PARAGRAPH)
+
+
+def test_a_dropped_paragraph_stops_the_build(scratch, tmp_path):
+    edit(scratch / "docs" / "index.md", "Thank you for your time and we look forward to an expeditious response "
+         "given the security implications of the situation.\n\n", "")
+    result = mkdocs_build(scratch, tmp_path / "site")
+    assert result.returncode == 1
+    assert "Moved: #p6 from “Thank you for your time and …” to “Members of US Congress: Ritchie Torres …”" \
+        in result.output
+    assert "Dropped: #p7 (“Members of US Congress: Ritchie Torres …”)" in result.output
