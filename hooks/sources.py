@@ -51,6 +51,7 @@ class Sources:
     formatted: Formatted
     references_page: str | None  # the page with \works_cited
     page_titles: dict[str, str]  # each page's headline, by source path
+    page_meta: dict[str, dict]  # each page's front matter, by source path
 
     def paragraph_citation(self, number: int) -> str | None:
         """The letter's citation with a paragraph as its locator, as plain text: the Cite page's
@@ -106,11 +107,11 @@ def read_sources(config) -> Sources:
 
     docs = Path(config.docs_dir)
     docs_name = shown(docs, root)
-    notes, stray, titles, letter, references_page = [], [], {}, None, None
+    notes, stray, titles, metas, letter, references_page = [], [], {}, {}, None, None
     for path in sorted(docs.rglob("*.md")):
         uri = path.relative_to(docs).as_posix()
         text = read_text(path, f"{docs_name}/{uri}", what="the page")
-        meta = front_matter(text, f"{docs_name}/{uri}")
+        meta = metas[uri] = front_matter(text, f"{docs_name}/{uri}")
         page = read_page(text, uri)
         check_note_labels(page.notes, f"{docs_name}/{uri}")
         notes += [note for note in page.notes if note.cites]
@@ -147,7 +148,7 @@ def read_sources(config) -> Sources:
     bodies = [note.body for note in notes] + ([PARAGRAPH_CITATION] if letter else [])
     formatted = format_all(bodies, [*cited, *([CITATION_KEY] if letter else [])],
                            bibtex_text(for_pandoc, carry=True), options.csl_file, root, _archives(for_pandoc))
-    return Sources(bibliography, citations, cited, letter, formatted, references_page, titles)
+    return Sources(bibliography, citations, cited, letter, formatted, references_page, titles, metas)
 
 
 def _archives(entries) -> dict[str, tuple[str, str]]:

@@ -137,3 +137,28 @@ def test_the_headline_is_in_full_text_colour(page: Page):
 def test_the_header_logo_is_the_envelope(page: Page):
     page.goto("./")
     assert page.locator(".md-header .md-logo img").get_attribute("src").endswith("images/favicon.svg")
+
+
+READINGS = [("Kosova", "h1"), ("Anthony", "#to-secretary"), ("with a stick", "#p4")]
+
+
+@pytest.mark.parametrize("word, where", READINGS)
+def test_readings_kept_as_written_carry_an_editorial_mark_beside_them(site, word, where):
+    """The mark follows the word, adds no text to the letter, and leads to the About page's remark."""
+    article = site.article("index.html")
+    element = article.select_one(where)
+    mark = element.select_one("a.reading-mark")
+    assert mark is not None and mark.get_text() == ""
+    assert str(mark.previous_sibling).endswith(word)
+    assert mark["href"] == "about/#how-the-text-was-transcribed"
+    assert mark["aria-label"].startswith("Editorial remark: ") and word in mark["aria-label"]
+    about = site.article("about/index.html").get_text()
+    assert mark["aria-label"].removeprefix("Editorial remark: ").rstrip(".") in " ".join(about.split())
+
+
+def test_the_editorial_mark_is_visible_and_apart_from_the_text(page: Page):
+    page.goto("./")
+    mark = page.locator("#to-secretary .reading-mark")
+    expect(mark).to_be_visible()
+    assert page.evaluate("m => getComputedStyle(m, '::after').content", mark.element_handle()) == '"ed."'
+    assert page.evaluate("m => getComputedStyle(m).fontStyle", mark.element_handle()) == "italic"
