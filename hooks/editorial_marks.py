@@ -47,7 +47,8 @@ def _about_page(files):
 
 
 def _mark(html_text, reading, page, about):
-    start = html_text.find(f'id="{reading["at"]}"')
+    # `at`: the id of the element the words stand in, or "headline" for the page's h1.
+    start = html_text.find("<h1") if reading["at"] == "headline" else html_text.find(f'id="{reading["at"]}"')
     if start < 0:
         raise PluginError(f"docs/{page.file.src_uri}: the reading “{reading['text']}” is said to stand in "
                           f"#{reading['at']}, which the page does not have.")

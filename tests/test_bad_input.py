@@ -9,6 +9,13 @@ from bs4 import BeautifulSoup
 from conftest import mkdocs_build
 
 
+def line_of(path, text) -> int:
+    """The line of a file on which `text` starts."""
+    content = path.read_text(encoding="utf-8")
+    assert text in content, text
+    return content[:content.index(text)].count("\n") + 1
+
+
 def edit(path, old, new):
     text = path.read_text(encoding="utf-8")
     assert old in text, old
@@ -65,7 +72,8 @@ def test_unknown_key(scratch, tmp_path):
     edit(scratch / "docs" / "index.md", "[^4]: @halili2021russian", "[^4]: @halili2021russain")
     result = failed_build(scratch, tmp_path)
     assert not (result.site / "index.html").exists(), "no page with a raw @key is published"
-    assert "docs/index.md, line 77: 'halili2021russain' (did you mean 'halili2021russian'?)" in result.output
+    line = line_of(scratch / "docs" / "index.md", "[^4]: @halili2021russain")
+    assert f"docs/index.md, line {line}: 'halili2021russain' (did you mean 'halili2021russian'?)" in result.output
     assert "Correct the key, or add an entry for the work to references.bib." in result.output
 
 
@@ -248,7 +256,8 @@ def test_citation_in_the_text_is_stopped_naming_file_and_line(scratch, tmp_path)
     result = failed_build(scratch, tmp_path)
     [message] = errors(result)
     assert message.startswith("ERROR: Citations outside a note:")
-    assert "docs/index.md, line 60: '@halili2021russian'" in result.output
+    line = line_of(scratch / "docs" / "index.md", "supporting Serbia’s tactics [@halili2021russian]")
+    assert f"docs/index.md, line {line}: '@halili2021russian'" in result.output
     assert "[^6]: @key" in result.output and "\\@" in result.output
 
 
@@ -262,14 +271,16 @@ def test_a_handle_in_prose_says_how_to_write_a_literal_at(scratch, tmp_path):
 def test_a_key_in_the_wrong_case_is_named_with_the_right_one(scratch, tmp_path):
     edit(scratch / "docs" / "index.md", "[^4]: @halili2021russian", "[^4]: @Halili2021Russian")
     result = failed_build(scratch, tmp_path)
-    assert "docs/index.md, line 77: 'Halili2021Russian' (did you mean 'halili2021russian'?)" in result.output
+    line = line_of(scratch / "docs" / "index.md", "[^4]: @Halili2021Russian")
+    assert f"docs/index.md, line {line}: 'Halili2021Russian' (did you mean 'halili2021russian'?)" in result.output
 
 
 def test_a_note_label_defined_twice(scratch, tmp_path):
+    first = line_of(scratch / "docs" / "index.md", "[^4]: @halili2021russian")
     edit(scratch / "docs" / "index.md", "[^5]: @eeas2021dialogue", "[^4]: @eeas2021dialogue")
     result = failed_build(scratch, tmp_path)
-    assert errors(result) == ["ERROR: docs/index.md, line 78: the note [^4] is defined twice (lines 77 and 78). "
-                              "Give each note its own label."]
+    assert errors(result) == [f"ERROR: docs/index.md, line {first + 1}: the note [^4] is defined twice (lines "
+                              f"{first} and {first + 1}). Give each note its own label."]
 
 
 def test_front_matter_that_is_not_yaml(scratch, tmp_path):

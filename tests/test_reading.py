@@ -162,3 +162,84 @@ def test_the_editorial_mark_is_visible_and_apart_from_the_text(page: Page):
     expect(mark).to_be_visible()
     assert page.evaluate("m => getComputedStyle(m, '::after').content", mark.element_handle()) == '"ed."'
     assert page.evaluate("m => getComputedStyle(m).fontStyle", mark.element_handle()) == "italic"
+
+
+def test_a_tap_on_a_note_marker_shows_the_note_in_place(reader):
+    """Touch: the first tap shows note 3 beside its marker, the page stays; a second tap goes to it."""
+    page = reader(375, has_touch=True, is_mobile=True)
+    page.goto("./")
+    marker = page.locator("#fnref\\:3 a")
+    marker.tap()
+    tooltip = page.locator(".md-tooltip2--active")
+    expect(tooltip).to_contain_text("Insider Paper, “JUST IN Serbian Military")
+    assert page.evaluate("location.hash") == ""
+    box = tooltip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 375
+    marker.tap()
+    page.wait_for_function("location.hash === '#fn:3'")
+
+
+MARGIN_NOTES = """() => [...document.querySelectorAll('.margin-note')].map(note => {
+    const r = note.getBoundingClientRect()
+    return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, number: note.firstChild.textContent,
+            hidden: note.getAttribute('aria-hidden'), text: note.textContent,
+            focusable: note.querySelectorAll('a:not([tabindex="-1"])').length}
+})"""
+MARKERS = """() => [...document.querySelectorAll("article sup[id^='fnref:']")].map(m => m.getBoundingClientRect().top)"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1440, 1920])
+def test_wide_windows_set_each_note_in_the_margin_beside_its_marker(browser, base_url, axe_source, width, scheme):
+    """Level with its marker, or just below the note above; in order; never overlapping; hidden from
+    screen readers (they read the list); no sideways scroll; both palettes pass axe."""
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto("./")
+    page.wait_for_function("document.querySelectorAll('.margin-note').length === 5")
+    notes, markers = page.evaluate(MARGIN_NOTES), page.evaluate(MARKERS)
+    content = page.evaluate("document.querySelector('article').getBoundingClientRect().right")
+    assert [n["number"] for n in notes] == ["1", "2", "3", "4", "5"]
+    below = float("-inf")  # the bottom of the note above
+    for note, marker in zip(notes, markers):
+        assert note["top"] >= marker - 1, "never above its marker"
+        assert note["top"] > below, "no overlap with the note above"
+        assert note["top"] <= max(marker, below + 10) + 1, "as near its marker as the note above allows"
+        assert note["left"] >= content and note["right"] <= width
+        assert note["hidden"] == "true" and note["focusable"] == 0
+        below = note["bottom"]
+    assert "Insider Paper" in notes[2]["text"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.locator("div.footnote li").count() == 5, "the list of notes stays"
+    assert violations(page, axe_source) == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1024])
+def test_narrower_windows_keep_tooltips_and_the_list(reader, width):
+    page = reader(width)
+    page.goto("./")
+    page.locator("#fnref\\:3 a").hover()
+    expect(page.locator(".md-tooltip2--active")).to_contain_text("Insider Paper")
+    assert page.locator(".margin-note").count() == 0
+
+
+def test_the_table_of_contents_is_in_the_left_navigation(reader):
+    page = reader(1440)
+    page.goto("./")
+    toc = page.locator(".md-nav--primary .md-nav--secondary")
+    expect(toc).to_be_visible()
+    expect(toc).to_contain_text("Signatories")
+
+
+def test_no_layout_shift_as_the_letter_loads(reader):
+    """Cumulative layout shift 0, at a wide and a narrow width, counted until the page is idle."""
+    for width in (1440, 375):
+        page = reader(width)
+        page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
+            for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value
+        }).observe({type: 'layout-shift', buffered: true})""")
+        page.goto("./")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+        assert page.evaluate("window.__shift") == 0, width
