@@ -27,7 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
-LIGHTHOUSE = ROOT / "benchmarks" / "node_modules" / ".bin" / "lighthouse"
+TOOLS = ROOT / "benchmarks" / "node_modules"
+LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
+# Lighthouse 13 needs Node.js 22: the one installed beside it from the npm registry, else the machine's.
+NODE = next((str(path) for path in TOOLS.glob("node-linux-*/bin/node")), "node")
 # A copy of the project for `mkdocs serve` to edit: all of it but tools, caches and output.
 NOT_COPIED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", "results.json")
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-background-networking",
@@ -274,18 +277,19 @@ def measure_weight(base: str, pages: list[str]) -> dict:
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
-def measure_lighthouse(base: str, pages: list[str], work: Path) -> dict:
-    results = {}
+def measure_lighthouse(base: str, pages: list[str], work: Path) -> tuple[dict, str]:
+    results, version = {}, ""
     for path in pages:
         report = work / f"lighthouse-{len(results)}.json"
         subprocess.run(
-            [str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}",
+            [NODE, str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}",
              f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"],
             env={**ENV, "CHROME_PATH": str(CHROMIUM)}, check=True, capture_output=True, timeout=180,
         )
-        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
-        results[path or "/"] = {name: round(categories[name]["score"] * 100) for name in CATEGORIES}
-    return results
+        data = json.loads(report.read_text(encoding="utf-8"))
+        results[path or "/"] = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+        version = data["lighthouseVersion"]
+    return results, version
 
 
 # --- Report -------------------------------------------------------------------------------
@@ -313,8 +317,8 @@ def table(results: dict) -> str:
         f"| `mkdocs serve` rebuild after a .bib edit, {LIBRARY_SIZES[-1]} entries (budget 1 s) | "
         f"{results['library']['serve_rebuild_seconds']:.2f} s |",
         "",
-        "| page | on the wire, gzip (budget 70 KiB for /) | requests | performance | accessibility "
-        "| best practices | SEO |",
+        f"| page | on the wire, gzip (budget 70 KiB for /) | requests | Lighthouse {results.get('lighthouse_version', '')}: "
+        "performance | accessibility | best practices | SEO |",
         "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for page, weight in results["weight"].items():
@@ -350,7 +354,7 @@ def main() -> int:
             pages = site_pages(site)
             results["weight"] = measure_weight(base, pages)
             if LIGHTHOUSE.exists():
-                results["lighthouse"] = measure_lighthouse(base, pages, work)
+                results["lighthouse"], results["lighthouse_version"] = measure_lighthouse(base, pages, work)
             else:
                 results["lighthouse"] = "not measured: run `npm install --prefix benchmarks` first"
         finally:

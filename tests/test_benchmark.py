@@ -26,7 +26,10 @@ def test_benchmark_runs_once_and_writes_its_figures(tmp_path):
     assert set(results["weight"]) == pages
     assert all(w["bytes"] > 0 and w["requests"] > 0 for w in results["weight"].values())
     assert set(results["lighthouse"]) == pages
+    assert results["lighthouse_version"].startswith("13."), "the current major"
     for scores in results["lighthouse"].values():
         assert set(scores) == {"performance", "accessibility", "best-practices", "seo"}
         assert all(0 <= score <= 100 for score in scores.values())
+    assert set(results["library"]["build_seconds"]) == {"4", "500", "5000"}
+    assert results["library"]["serve_rebuild_seconds"] > 0
     assert "| / |" in run.stdout, "the table is printed"
