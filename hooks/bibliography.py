@@ -20,7 +20,6 @@ hooks/note_text.py makes the address a link.
 import datetime
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from pybtex.database import Entry
 

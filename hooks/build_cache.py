@@ -38,3 +38,13 @@ def cached(root: Path, kind: str, inputs: list[bytes], make) -> str:
 def source_of(module_file: str) -> bytes:
     """A module's own code, as an input of what it makes."""
     return Path(module_file).read_bytes()
+
+
+def kept_file(root: Path, name: str, content: str) -> Path:
+    """A file of the cache at a fixed name, written only when its content changes, so that
+    its time tells a reader of it (mkdocs-bibtex) whether to read it again."""
+    path = root / FOLDER / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text(encoding="utf-8") != content:
+        path.write_text(content, encoding="utf-8")
+    return path

@@ -166,7 +166,7 @@ class _Collect(logging.Handler):
         self.messages.append(" ".join(record.getMessage().replace("[WARNING]", "").split()))
 
 
-def _literal(text: str) -> str:
+def literal(text: str) -> str:
     """Text that Markdown shows as written."""
     return "".join(f"&#{ord(c)};" if c in MARKUP else c for c in re.sub(r"[ \t\r\n]+", " ", restore(text)))
 
@@ -246,10 +246,10 @@ class _Output(HTMLParser):
             copy = next((c for c in self.archive_copies if c in text), None)
             if copy and not self._links:  # an archived copy's address, which pandoc leaves as text
                 before, _, after = text.partition(copy)
-                self._parts += [_literal(before), f'<a href="{html.escape(copy)}"{self.link_attributes[copy]}>',
-                                _literal(copy), "</a>", _literal(after)]
+                self._parts += [literal(before), f'<a href="{html.escape(copy)}"{self.link_attributes[copy]}>',
+                                literal(copy), "</a>", literal(after)]
             else:
-                self._parts.append(_literal(text))
+                self._parts.append(literal(text))
 
 
 # --- The pages ----------------------------------------------------------------------------

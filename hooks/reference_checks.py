@@ -36,11 +36,6 @@ class SourceError(PluginError):
 # --- references.bib -----------------------------------------------------------------------
 
 
-def read_text(path: Path, name: str, what: str) -> str:
-    """A file the editor maintains, as UTF-8 text; a SourceError naming it otherwise."""
-    return _read_utf8(path, name, what)
-
-
 def check_unique_keys(entries) -> None:
     """No key twice (in any case: pandoc would see two works, BibTeX one)."""
     first = {}
@@ -82,7 +77,8 @@ def check_entries(parsed: dict, bibliography) -> None:
         _check_entry(key, entry, bibliography.where(key))
 
 
-def _read_utf8(path: Path, name: str, what: str) -> str:
+def read_text(path: Path, name: str, what: str) -> str:
+    """A file the editor maintains, as UTF-8 text; a SourceError naming it otherwise."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -147,7 +143,7 @@ class _strict_pybtex:
 
 def check_style(path: Path, root: Path) -> None:
     name = shown(path, root)
-    text = _read_utf8(path, name, what="the note style")
+    text = read_text(path, name, what="the note style")
     try:
         style = ElementTree.fromstring(text)
     except ElementTree.ParseError as error:

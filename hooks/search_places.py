@@ -32,25 +32,20 @@ def on_page_context(context, page, config, nav):
     places.feed(page.content or "")
     places.close()
     for kind, anchor, number, text in places.found:
-        config["search_places"].append(_entry(kind, anchor, number, text, page))
+        config["search_places"].append(_entry(kind, anchor, number, text, page, config["sources"]))
     return context
 
 
-def _entry(kind, anchor, number, text, page):
+def _entry(kind, anchor, number, text, page, sources):
     if kind == "paragraph":
         title = f"{page.title}, paragraph {number}"
     elif kind == "note":
         title = f"Note {number}" if page.meta.get("paragraph_anchors") else f"{page.title}, note {number}"
     else:
-        title = f"{page.title}: {_short(text)}"
+        title = f"{page.title}: {sources.short_name(anchor)}"
     # The index holds HTML: the text is escaped, as Material escapes a page's text.
     return {"location": f"{page.url}#{anchor}", "title": html.escape(title, quote=False),
             "text": f"<p>{html.escape(text, quote=False)}</p>"}
-
-
-def _short(text: str) -> str:
-    words = text.split(",")[0].split()
-    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
 
 
 @event_priority(EXTEND_SEARCH)

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import YAML_RE
 
 import bibtex_adapter
-from build_cache import FOLDER as CACHE_FOLDER
+from build_cache import kept_file
 from bibliography import Bibliography, archived_copy, bibtex_text, inherit_titles, scan
 from citations import Citations, read_page
 from event_order import READ_SOURCES
@@ -63,6 +63,21 @@ class Sources:
         if self.letter.url:
             text = text.replace(self.letter.url, f"{self.letter.url}#p{number}")
         return text
+
+    def first_author(self, key: str) -> dict:
+        """A cited work's first author (or editor), as CSL gives a name; {} where none."""
+        item = self.formatted.items.get(key, {})
+        names = item.get("author") or item.get("editor") or []
+        return names[0] if names else {}
+
+    def short_name(self, key: str) -> str:
+        """How a link names a cited work: its first author's family name, else its title's start."""
+        author = self.first_author(key)
+        name = author.get("family") or author.get("literal")
+        if name:
+            return name
+        words = self.formatted.items.get(key, {}).get("title", key).split()
+        return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
 
     def exported_bibtex(self) -> str:
         """The cited works as the editor wrote them (and the @strings and parents they use)."""
@@ -141,7 +156,7 @@ def read_sources(config) -> Sources:
 
     for_pandoc = {key: parsed[key] for key in needed}
     inherit_titles(for_pandoc)
-    bibtex_adapter.load_only(config, _cache_file(root, "cited.bib", bibtex_text(for_pandoc)))
+    bibtex_adapter.load_only(config, kept_file(root, "cited.bib", bibtex_text(for_pandoc)))
     bibtex_adapter.leave_pages_alone(config)
     if letter is not None:
         for_pandoc[CITATION_KEY] = letter_entry(letter)
@@ -180,13 +195,3 @@ def _read_bibliography(paths: list[Path], root: Path) -> Bibliography:
         names.append(name)
     check_unique_keys(entries)
     return Bibliography(names, {entry.key: entry for entry in entries}, strings)
-
-
-def _cache_file(root: Path, name: str, content: str) -> Path:
-    """A file written only when its content changes (mkdocs-bibtex reloads a newer file)."""
-    folder = root / CACHE_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    if not path.exists() or path.read_text(encoding="utf-8") != content:
-        path.write_text(content, encoding="utf-8")
-    return path

@@ -13,12 +13,12 @@ reading of the Markdown, the way the notes are formatted. From it this hook
 
 import logging
 import posixpath
-import re
 
 from mkdocs.plugins import event_priority
 
 from citations import read_page
 from event_order import WRITE_LINKS
+from note_text import literal
 
 log = logging.getLogger("mkdocs.hooks.works_cited")
 
@@ -54,7 +54,7 @@ def _link_notes_to_entries(markdown, page, sources):
             links = f"[References entry]({target}#{note.keys[0]}){{ .note-entry }}"
         else:
             links = "References entries: " + ", ".join(
-                f"[{_literal(_short_name(sources.formatted.items.get(key, {}), key))}]({target}#{key}){{ .note-entry }}"
+                f"[{literal(sources.short_name(key))}]({target}#{key}){{ .note-entry }}"
                 for key in note.keys)
         lines[number] += " " + links
     return "\n".join(lines)
@@ -63,8 +63,7 @@ def _link_notes_to_entries(markdown, page, sources):
 def _write_works_cited(markdown, page, sources, files):
     if MARKER not in markdown:
         return markdown
-    items = sources.formatted.items
-    cited = sorted(sources.cited, key=lambda key: _sort_key(items.get(key, {})))
+    cited = sorted(sources.cited, key=lambda key: _sort_key(sources, key))
     several_pages = len(sources.citations.pages()) > 1
     blocks = []
     for key in cited:
@@ -98,30 +97,11 @@ def _page_title(uri, sources, files):
     return title or sources.page_titles.get(uri, uri)
 
 
-def _first_author(item: dict) -> dict:
-    authors = item.get("author") or item.get("editor") or []
-    return authors[0] if authors else {}
-
-
-def _sort_key(item: dict) -> str:
+def _sort_key(sources, key: str) -> str:
     """A bibliography's order: by the first author's family name, else by title."""
-    author = _first_author(item)
+    author = sources.first_author(key)
     first = " ".join(filter(None, [author.get("family") or author.get("literal"), author.get("given")]))
-    return (first or item.get("title", "")).casefold()
-
-
-def _short_name(item: dict, key: str) -> str:
-    """How a note's link names a work: its first author's family name, else its title's start."""
-    author = _first_author(item)
-    name = author.get("family") or author.get("literal")
-    if name:
-        return name
-    words = re.sub(r"[\[\]]", "", item.get("title", key)).split()
-    return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
-
-
-def _literal(text: str) -> str:
-    return "".join(c if c.isalnum() or c in " .,-’" else f"&#{ord(c)};" for c in text)
+    return (first or sources.formatted.items.get(key, {}).get("title", "")).casefold()
 
 
 def _and_list(items):

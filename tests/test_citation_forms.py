@@ -2,12 +2,11 @@
 web address, awkward keys and fields, read in a site built once with all of them."""
 
 import json
-import os
 import re
 
 import pytest
 
-from conftest import ROOT, Site, copy_project, mkdocs_build
+from conftest import Site, copy_project, mkdocs_build
 from editor_inputs import ENTRIES, NOTES, PAGE, SECOND_PAGE
 
 

@@ -119,7 +119,6 @@ def test_the_linked_part_is_marked_and_meets_contrast(browser, base_url, axe_sou
     anchor = target.split("#")[1]
     marked = page.evaluate("id => getComputedStyle(document.getElementById(id)).backgroundColor", anchor)
     assert marked not in ("rgba(0, 0, 0, 0)", "transparent")
-    top = page.evaluate("id => document.getElementById(id).getBoundingClientRect().top", anchor)
     header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
     page.wait_for_function("([id, h]) => { const t = document.getElementById(id).getBoundingClientRect().top;"
                            " return t >= h - 1 && t < innerHeight }", arg=[anchor, header])
