@@ -13,6 +13,9 @@ WRITE_CITATIONS = 50
 # on_page_markdown: then add the links between notes and references entries to the lines
 # the notes were written on.
 WRITE_LINKS = 40
+# on_files: publish the site's own stylesheets and scripts after hooks/edition.py (0) has
+# added the print footer to the stylesheet.
+PUBLISH_OWN_ASSETS = -10
 # on_post_build: move inline scripts into files first, so that the stylesheet pass after
 # them reads every script the pages run.
 MOVE_INLINE_SCRIPTS = 20

@@ -5,7 +5,9 @@ section "Letter" and a name in a note to "Notes". After Material has written its
 hook adds an entry for each numbered paragraph ("Letter, paragraph 5" -> #p5), each note
 ("Note 4" -> #fn:4) and each entry of the references page, and takes the edition's own
 controls ("References entry", "↩") out of every entry's text. The index is extended, never
-replaced: Material's own entries stay.
+replaced: Material's own entries stay, less the paragraphs that now have an entry of their
+own (the section "Letter" would otherwise hold the letter's text a second time, and every
+page loads the index).
 """
 
 import html
@@ -20,6 +22,10 @@ from event_order import EXTEND_SEARCH
 
 # What the edition adds to a note, which no one searches for.
 INTERFACE = re.compile(r"\s*References entr(?:y|ies)(?::[^↩<]*?)?(?=\s*(?:↩|</p>|$))|\s*↩")
+# Material's text of a section: paragraphs, and lists of paragraphs (no nesting of <p>).
+BLOCK = re.compile(r"<p>(.*?)</p>", re.S)
+EMPTY = re.compile(r"<li>\s*</li>|<(ol|ul)>\s*</\1>")
+TAG = re.compile(r"<[^>]+>")
 
 
 def on_config(config):
@@ -54,10 +60,27 @@ def on_post_build(config):
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
+    placed: dict[str, set[str]] = {}  # page -> the texts that have an entry of their own
+    for place in config["search_places"]:
+        placed.setdefault(place["location"].split("#")[0], set()).add(_plain(place["text"]))
     for doc in index["docs"]:
-        doc["text"] = INTERFACE.sub("", doc["text"])
+        doc["text"] = _without(INTERFACE.sub("", doc["text"]), placed.get(doc["location"].split("#")[0], set()))
     index["docs"] += config["search_places"]
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _plain(text: str) -> str:
+    return " ".join(html.unescape(TAG.sub("", text)).split())
+
+
+def _without(text: str, placed: set[str]) -> str:
+    """A section's text without the paragraphs found again as entries of their own."""
+    if not placed:
+        return text
+    text = BLOCK.sub(lambda block: "" if _plain(block[1]) in placed else block[0], text)
+    while EMPTY.search(text):
+        text = EMPTY.sub("", text)
+    return " ".join(text.split())
 
 
 class _Places(HTMLParser):

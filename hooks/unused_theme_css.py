@@ -1,12 +1,16 @@
-"""Leave out of the theme's stylesheet the rules no page of this site can use.
+"""Leave out of the theme's stylesheets the rules no page of this site can use.
 
 Material's main stylesheet styles every feature it offers (admonitions, tabs, code,
-diagrams, cards, …); this site uses a few. After the build, a rule is kept when every class
-its selector requires is on some built page or named in the site's scripts (which add
-classes as a reader opens a tooltip, a search result or the drawer); the others go. That
-takes about a third off the stylesheet the letter page loads.
+diagrams, cards, …) and its palette stylesheet every colour; this site uses a few. After
+the build, a rule is kept when every class its selector requires is on some built page or
+named in the site's scripts (which add classes as a reader opens a tooltip, a search
+result or the drawer; a name only ever written with a dot before it is a script looking
+for that class, not adding it), and every attribute value it requires ([data-md-color-primary=red])
+is on a page or in a script. Then a custom property (--md-admonition-icon--note: an icon
+as a data address) is kept only when something kept, the site's own stylesheets or a
+script refers to it. That takes about half off what the letter page loads of them.
 
-The trimmed stylesheet gets a name from its own content and every page links that name:
+Each trimmed stylesheet gets a name from its own content and every page links that name:
 a browser or cache that holds the theme's full file (or an earlier trim) under the
 theme's name never serves it in its place.
 
@@ -27,9 +31,14 @@ from event_order import TRIM_THEME_CSS
 
 log = logging.getLogger("mkdocs.hooks.unused_theme_css")
 
-THEME_CSS = "assets/stylesheets/main.*.min.css"
+THEME_CSS = ["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"]
 GROUPING = {"media", "supports"}
 CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
+ATTRIBUTE_VALUE = re.compile(r'\s[\w:-]+="([^"]*)"')
+VAR = re.compile(r"var\(\s*(--[\w-]+)")
+# A word in a script, unless a dot comes before it: ".highlight" in a script only looks
+# for an element of that class (closest, querySelector) and never gives one that class.
+SCRIPT_WORD = re.compile(r"(?<![\w.-])[\w-]+")
 SCRIPT_SRC = re.compile(r'<script\b[^>]*\ssrc="([^"]+)"')
 
 
@@ -37,17 +46,22 @@ SCRIPT_SRC = re.compile(r'<script\b[^>]*\ssrc="([^"]+)"')
 def on_post_build(config):
     site = Path(config.site_dir)
     root = Path(config.config_file_path).parent
-    for css in site.glob(THEME_CSS):
-        used = _Used(site)
-        original = css.read_text(encoding="utf-8")
-        inputs = [original.encode(), used.fingerprint(), source_of(__file__), tinycss2.__version__.encode()]
-        trimmed = cached(root, "theme-css", inputs, lambda: _trim(original, used))
-        renamed = css.with_name(f"main.{hashlib.sha256(trimmed.encode()).hexdigest()[:8]}.min.css")
+    sheets = [css for pattern in THEME_CSS for css in sorted(site.glob(pattern))]
+    if not sheets:
+        return
+    used = _Used(site, own_css=[css for css in site.rglob("*.css") if css not in sheets])
+    originals = [css.read_text(encoding="utf-8") for css in sheets]
+    inputs = [*(text.encode() for text in originals), used.fingerprint(), source_of(__file__),
+              tinycss2.__version__.encode()]
+    trimmed = cached(root, "theme-css", inputs, lambda: "\0".join(_trim(originals, used))).split("\0")
+    for css, original, text in zip(sheets, originals, trimmed):
+        stem = css.name.split(".")[0]
+        renamed = css.with_name(f"{stem}.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.css")
         css.unlink()
         css.with_name(css.name + ".map").unlink(missing_ok=True)  # it maps the full file
-        renamed.write_text(trimmed, encoding="utf-8")
+        renamed.write_text(text, encoding="utf-8")
         _relink(site, css.name, renamed.name)
-        log.debug("%s -> %s: %d of %d characters kept", css.name, renamed.name, len(trimmed), len(original))
+        log.debug("%s -> %s: %d of %d characters kept", css.name, renamed.name, len(text), len(original))
 
 
 def _relink(site: Path, old: str, new: str) -> None:
@@ -58,30 +72,41 @@ def _relink(site: Path, old: str, new: str) -> None:
 
 
 class _Used:
-    """The classes on the built pages, and the words in the scripts those pages load.
+    """The classes and attribute values on the built pages, the words in the scripts those
+    pages load, and the custom properties the site's own stylesheets refer to.
 
-    Read with two regular expressions, not a full parse: the pages are the theme's and
+    Read with regular expressions, not a full parse: the pages are the theme's and
     Python-Markdown's output (attributes in double quotes), and a word taken for a class
     by mistake only keeps a rule."""
 
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, own_css: list[Path]):
         self.classes: set[str] = set()
+        self.values: set[str] = set()
         scripts: set[Path] = set()
         for page in site.rglob("*.html"):
             html = page.read_text(encoding="utf-8")
             for names in CLASS_ATTRIBUTE.findall(html):
                 self.classes.update(names.split())
+            self.values.update(ATTRIBUTE_VALUE.findall(html))
             scripts.update((page.parent / src.split("?")[0]).resolve()
                            for src in SCRIPT_SRC.findall(html) if "://" not in src)
         self.words = set()
         for script in scripts:
             if script.is_file():
-                self.words.update(re.findall(r"[\w-]+", script.read_text(encoding="utf-8")))
+                self.words.update(SCRIPT_WORD.findall(script.read_text(encoding="utf-8")))
+        self.properties = {name for css in own_css for name in VAR.findall(css.read_text(encoding="utf-8"))}
         self._answers: dict[str, bool] = {}
 
     def fingerprint(self) -> bytes:
-        """What the answers depend on: the classes and the scripts' words."""
-        return "\n".join(sorted(self.classes) + ["\0"] + sorted(self.words)).encode()
+        """What the answers depend on."""
+        parts = [self.classes, self.values, self.words, self.properties]
+        return "\n\0".join("\n".join(sorted(part)) for part in parts).encode()
+
+    def has_value(self, value: str) -> bool:
+        return value in self.values or value in self.words
+
+    def has_property(self, name: str) -> bool:
+        return name in self.properties or name in self.words
 
     def __contains__(self, name: str) -> bool:
         if name not in self._answers:
@@ -94,24 +119,73 @@ class _Used:
         return self._answers[name]
 
 
-def _trim(css: str, used: _Used) -> str:
-    return _rule_list(tinycss2.parse_stylesheet(css, skip_comments=True), used)
+def _trim(sheets: list[str], used: _Used) -> list[str]:
+    """The stylesheets without the rules no page can match, then without the custom
+    properties nothing kept refers to (the stylesheets refer to each other's)."""
+    kept = [_rule_list(tinycss2.parse_stylesheet(css, skip_comments=True), used) for css in sheets]
+    definitions: dict[str, set[str]] = {}  # custom property -> the ones its values refer to
+    referred: set[str] = set()
+    for rules in kept:
+        for declaration in _declarations(rules):
+            names = set(VAR.findall(tinycss2.serialize(declaration.value)))
+            if declaration.name.startswith("--"):
+                definitions.setdefault(declaration.name, set()).update(names)
+            else:
+                referred |= names
+    referred |= {name for name in definitions if used.has_property(name)}
+    pending = list(referred)
+    while pending:
+        for name in definitions.get(pending.pop(), ()):
+            if name not in referred:
+                referred.add(name)
+                pending.append(name)
+    return [_serialize(rules, referred) for rules in kept]
 
 
-def _rule_list(rules, used: _Used) -> str:
+def _rule_list(rules, used: _Used) -> list:
+    """The rules that can match, as parsed rules (selectors rewritten) and text."""
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
             selectors = [s for s in _selectors(rule.prelude) if _can_match(s, used)]
             if selectors:
                 prelude = ",".join(tinycss2.serialize(s).strip() for s in selectors)
-                out.append(f"{prelude}{{{tinycss2.serialize(rule.content)}}}")
+                out.append((prelude, tinycss2.parse_declaration_list(rule.content, skip_comments=True,
+                                                                     skip_whitespace=True)))
         elif rule.type == "at-rule" and rule.lower_at_keyword in GROUPING and rule.content is not None:
-            inner = _rule_list(tinycss2.parse_rule_list(rule.content), used)
+            inner = _rule_list(tinycss2.parse_rule_list(rule.content, skip_comments=True), used)
             if inner:
-                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{inner}}}")
+                out.append((f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", inner))
         elif rule.type in ("at-rule", "error"):
             out.append(rule.serialize())
+    return out
+
+
+def _declarations(rules):
+    for rule in rules:
+        if isinstance(rule, tuple):
+            prelude, content = rule
+            if prelude.startswith("@"):
+                yield from _declarations(content)
+            else:
+                yield from (d for d in content if d.type == "declaration")
+
+
+def _serialize(rules, properties: set[str]) -> str:
+    out = []
+    for rule in rules:
+        if isinstance(rule, str):
+            out.append(rule)
+            continue
+        prelude, content = rule
+        if prelude.startswith("@"):
+            inner = _serialize(content, properties)
+        else:
+            inner = ";".join(
+                d.serialize() for d in content
+                if d.type != "declaration" or not d.name.startswith("--") or d.name in properties)
+        if inner:
+            out.append(f"{prelude}{{{inner}}}")
     return "".join(out)
 
 
@@ -127,10 +201,24 @@ def _selectors(prelude) -> list[list]:
 
 
 def _can_match(selector, used: _Used) -> bool:
-    """Whether every class the selector requires (outside brackets) is in use."""
+    """Whether every class the selector requires (outside parentheses) is in use, and every
+    value an attribute selector requires ([data-md-color-primary=red]) is."""
     classes = [
         token.value
         for dot, token in zip(selector, selector[1:])
         if dot.type == "literal" and dot.value == "." and token.type == "ident"
     ]
-    return all(name in used for name in classes)
+    return all(name in used for name in classes) and all(
+        used.has_value(value) for value in _required_values(selector))
+
+
+def _required_values(selector) -> list[str]:
+    """The values of [name=value] selectors (exact match only; ^= *= and the like are kept)."""
+    values = []
+    for token in selector:
+        if token.type == "[] block":
+            parts = [t for t in token.content if t.type != "whitespace"]
+            if (len(parts) == 3 and parts[0].type == "ident" and parts[1].type == "literal"
+                    and parts[1].value == "=" and parts[2].type in ("ident", "string")):
+                values.append(parts[2].value)
+    return values

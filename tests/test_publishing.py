@@ -63,18 +63,42 @@ def test_serve_watches_sources_beside_docs():
     assert str(ROOT / "hooks") not in watched
 
 
-def theme_stylesheet() -> Path:
+def project_version() -> str:
+    import tomllib
+
+    from conftest import ROOT
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+
+
+def page_margin_strings(css: str) -> dict[str, str]:
+    """The strings of the @page margin boxes (@bottom-left: "…"), read with a CSS parser."""
+    import tinycss2
+
+    found = {}
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "page":
+            for box in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+                if box.type == "at-rule":
+                    for declaration in tinycss2.parse_blocks_contents(box.content, skip_whitespace=True):
+                        if declaration.type == "declaration" and declaration.lower_name == "content":
+                            strings = [t.value for t in declaration.value if t.type == "string"]
+                            found[box.lower_at_keyword] = "".join(strings)
+    return found
+
+
+def theme_stylesheet(stem: str = "main") -> Path:
     import material
 
-    return next((Path(material.__file__).parent / "templates").glob("assets/stylesheets/main.*.min.css"))
+    return next((Path(material.__file__).parent / "templates").glob(f"assets/stylesheets/{stem}.*.min.css"))
 
 
-def linked_theme_stylesheets(site) -> set[str]:
-    """The theme's main stylesheet as each page links it, resolved against the page."""
+def linked_theme_stylesheets(site, stem: str = "main") -> set[str]:
+    """One of the theme's stylesheets as each page links it, resolved against the page."""
     names = set()
     for page in site.pages():
         for link in site.html(page).find_all("link", rel="stylesheet"):
-            if "/main." in link["href"] or link["href"].startswith("main."):
+            if posixpath.basename(link["href"]).startswith(f"{stem}."):
                 names.add(posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"])).lstrip("/"))
     return names
 
@@ -92,15 +116,75 @@ def test_theme_css_keeps_only_what_the_pages_can_use(site):
         assert unused not in kept, unused
 
 
-def test_trimmed_theme_css_is_named_by_its_content(site):
+def test_palette_css_keeps_only_the_site_colours(site):
+    """Of the theme's palette stylesheet, the dark scheme and the indigo the site uses stay;
+    the other seventeen colours go."""
+    [built] = linked_theme_stylesheets(site, "palette")
+    kept = (site.root / built).read_text(encoding="utf-8")
+    assert len(kept) < 0.5 * len(theme_stylesheet("palette").read_text(encoding="utf-8"))
+    for used in ["[data-md-color-scheme=slate]", "[data-md-color-primary=indigo]", "[data-md-color-accent=indigo]"]:
+        assert used in kept, used
+    for unused in ["[data-md-color-primary=red]", "[data-md-color-accent=pink]", "[data-md-color-primary=white]"]:
+        assert unused not in kept, unused
+
+
+def test_a_class_a_script_only_looks_for_keeps_no_rule(site):
+    """The theme's script names `.highlight` (code blocks) only to find one; the site has none,
+    so the rules for it go. Classes its script adds (tooltips, the header title) stay."""
+    [built] = linked_theme_stylesheets(site)
+    kept = selector_classes((site.root / built).read_text(encoding="utf-8"))
+    assert "highlight" not in kept and "tabbed-labels" not in kept
+    assert "md-header__title--active" in kept and "md-tooltip2--active" in kept
+
+
+def selector_classes(css: str) -> set[str]:
+    """The class names the stylesheet's selectors name, read with a CSS parser."""
+    import tinycss2
+
+    def rules(nodes):
+        for node in nodes:
+            if node.type == "qualified-rule":
+                yield node
+            elif node.type == "at-rule" and node.content is not None and node.lower_at_keyword in ("media", "supports"):
+                yield from rules(tinycss2.parse_rule_list(node.content))
+
+    def classes(tokens):
+        for dot, name in zip(tokens, tokens[1:]):
+            if dot.type == "literal" and dot.value == "." and name.type == "ident":
+                yield name.value
+        for token in tokens:
+            if token.type == "function":
+                yield from classes(token.arguments)
+
+    return {name for rule in rules(tinycss2.parse_stylesheet(css, skip_comments=True)) for name in classes(rule.prelude)}
+
+
+def test_every_custom_property_kept_is_used(site):
+    """A custom property stays in the theme's stylesheets only when a kept rule, the site's own
+    stylesheet or a script refers to it; the icons of unused features (data addresses) go."""
+    import re
+
+    [main], [palette] = linked_theme_stylesheets(site), linked_theme_stylesheets(site, "palette")
+    theme = [(site.root / path).read_text(encoding="utf-8") for path in (main, palette)]
+    own = (site.root / "stylesheets" / "letter.css").read_text(encoding="utf-8")
+    scripts = "".join(path.read_text(encoding="utf-8") for path in site.root.rglob("*.js"))
+    defined = set(re.findall(r"(?<![\w-])(--[\w-]+):", "".join(theme)))
+    referred = set(re.findall(r"var\((--[\w-]+)", "".join(theme) + own)) | set(re.findall(r"--[\w-]+", scripts))
+    assert defined and defined <= referred, sorted(defined - referred)
+    for unused in ["--md-tasklist-icon", "--md-admonition-icon--tip", "--md-typeset-table-sort-icon"]:
+        assert unused not in defined, unused
+
+
+@pytest.mark.parametrize("stem", ["main", "palette"])
+def test_trimmed_theme_css_is_named_by_its_content(site, stem):
     """Every page links one stylesheet whose name is its own content's hash, never the theme's
     name, so no cache can serve the full or an earlier trimmed copy in its place."""
-    [built] = linked_theme_stylesheets(site)
+    [built] = linked_theme_stylesheets(site, stem)
     digest = hashlib.sha256((site.root / built).read_bytes()).hexdigest()[:8]
-    assert posixpath.basename(built) == f"main.{digest}.min.css"
-    assert not (site.root / "assets" / "stylesheets" / theme_stylesheet().name).exists()
+    assert posixpath.basename(built) == f"{stem}.{digest}.min.css"
+    assert not (site.root / "assets" / "stylesheets" / theme_stylesheet(stem).name).exists()
     for page in site.pages():
-        assert theme_stylesheet().name not in (site.root / page).read_text(encoding="utf-8"), page
+        assert theme_stylesheet(stem).name not in (site.root / page).read_text(encoding="utf-8"), page
 
 
 def test_a_changed_stylesheet_gets_a_new_name(scratch, tmp_path, site):
@@ -161,7 +245,7 @@ def test_about_page_and_print_footer_name_the_addresses_when_known(scratch, tmp_
     links = [a["href"] for a in edition_paragraph(result.site).find_all("a")]
     assert links == [site_url, repository]
     css = (result.site / "stylesheets" / "letter.css").read_text(encoding="utf-8")
-    assert "@bottom-left" in css and r"kosovo\5f serbia\5f letter" in css
+    assert page_margin_strings(css)["bottom-left"] == f"{site_url} · edition 1.1.0".replace("1.1.0", project_version())
 
 
 def test_a_version_bump_reaches_the_about_page(scratch, tmp_path):
@@ -170,3 +254,101 @@ def test_a_version_bump_reaches_the_about_page(scratch, tmp_path):
     result = mkdocs_build(scratch, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "version 9." in edition_paragraph(result.site).get_text()
+
+
+# --- The site's own stylesheet and scripts, as published ---------------------------------
+
+MINIFIED = [
+    ("comments out, whitespace one space", "/* why */\n.a  .b {\n  color: red;\n}\n", ".a .b{color: red;}"),
+    ("a space before a pseudo-class is a combinator", ".a :hover { x: y }", ".a :hover{x: y}"),
+    ("strings untouched", '.a::after { content: "a ,  b /* c */ ;" }', '.a::after{content: "a ,  b /* c */ ;"}'),
+    ("calc keeps its spaces", ".a { width: calc(1px + 2px) }", ".a{width: calc(1px + 2px)}"),
+    ("selector lists", ".a ,\n.b > .c { x: y }", ".a,.b > .c{x: y}"),
+    ("media queries", "@media (min-width: 10em) and (max-width: 20em) {\n  .a { b: c }\n}",
+     "@media (min-width: 10em) and (max-width: 20em){.a{b: c}}"),
+    ("margin boxes", '@page {\n  @bottom-left { content: "x · y"; }\n}', '@page{@bottom-left {content: "x · y";}}'),
+    ("!important", ".a { color: red !important ; }", ".a{color: red !important;}"),
+    ("url and escapes", '.a { background: url(a_b.svg); content: "\\"" }', '.a{background: url(a_b.svg);content: "\\""}'),
+]
+
+
+@pytest.mark.parametrize("css, expected", [case[1:] for case in MINIFIED], ids=[case[0] for case in MINIFIED])
+def test_own_stylesheet_is_published_without_comments_or_spare_whitespace(css, expected):
+    from own_assets import minify_css
+
+    assert minify_css(css) == expected
+
+
+def css_shape(css: str) -> list:
+    """The stylesheet's tokens, whitespace and comments aside: what minifying must keep."""
+    import tinycss2
+
+    def tokens(nodes):
+        out = []
+        for node in nodes:
+            if node.type in ("whitespace", "comment"):
+                continue
+            if node.type == "qualified-rule":
+                out.append(("rule", tokens(node.prelude), tokens(node.content)))
+            elif node.type == "at-rule":
+                out.append(("@" + node.lower_at_keyword, tokens(node.prelude), tokens(node.content or [])))
+            elif node.type in ("() block", "[] block", "{} block"):
+                out.append((node.type, tokens(node.content)))
+            elif node.type == "function":
+                out.append((node.lower_name, tokens(node.arguments)))
+            else:
+                out.append(node.serialize())
+        return out
+
+    return tokens(tinycss2.parse_stylesheet(css))
+
+
+def test_published_stylesheet_has_every_rule_of_the_source(site):
+    """letter.css as published is the editors' file (and the print footer) less comments."""
+    from conftest import ROOT
+
+    published = (site.root / "stylesheets" / "letter.css").read_text(encoding="utf-8")
+    source = (ROOT / "docs" / "stylesheets" / "letter.css").read_text(encoding="utf-8")
+    assert "/*" not in published
+    assert css_shape(published)[:len(css_shape(source))] == css_shape(source)
+    assert css_shape(published)[-1][0] == "@page"
+    assert len(published) < 0.8 * len(source)
+
+
+def own_script_sources() -> list[Path]:
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return [Path(config.docs_dir) / str(script) for script in config.extra_javascript]
+
+
+def test_pages_load_the_site_scripts_as_one_file_named_by_content(site):
+    """Every page loads one script of the site's own, in which each file of `extra_javascript`
+    stands, whole and in the listed order; the separate files are not published."""
+    sources = own_script_sources()
+    assert len(sources) >= 2 and all(path.is_file() for path in sources)
+    for page in site.pages():
+        own = [script["src"] for script in site.html(page).find_all("script", src=True)
+               if "javascripts/" in script["src"] and "assets/" not in script["src"]]
+        assert len(own) == 1, (page, own)
+        name = posixpath.basename(own[0])
+        bundle = (site.root / "javascripts" / name).read_text(encoding="utf-8")
+        assert name == f"letter.{hashlib.sha256(bundle.encode()).hexdigest()[:8]}.js"
+        positions = [bundle.index(path.read_text(encoding="utf-8").strip()) for path in sources]
+        assert positions == sorted(positions), page
+    for path in sources:
+        assert not (site.root / "javascripts" / path.name).exists(), path.name
+
+
+def test_bundled_scripts_keep_a_scope_each(page):
+    """Two files that each declare `const x` run one after the other, as separate files do."""
+    from own_assets import bundle
+
+    page.set_content("<script>window.seen = []</script>")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.add_script_tag(content=bundle([("a.js", "const x = 1\nwindow.seen.push(x)"),
+                                        ("b.js", "const x = 2; window.seen.push(x)  // a comment at the end")]))
+    assert page.evaluate("window.seen") == [1, 2] and errors == []

@@ -1,0 +1,108 @@
+"""The site's own stylesheets and scripts, as a reader's browser needs them.
+
+Written for editors, they are published for readers: each stylesheet of `extra_css`
+without its comments and spare whitespace (a third of letter.css), and the scripts of
+`extra_javascript` (docs/javascripts/*.js, one file per feature) as one file, each in its
+own function scope and in the listed order, named by its content: one request in place of
+one per feature, and never a stale copy from a cache.
+"""
+
+import hashlib
+from pathlib import Path
+
+import tinycss2
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from event_order import PUBLISH_OWN_ASSETS
+
+BUNDLE = "javascripts/letter.{hash}.js"
+
+
+def on_config(config):
+    """Replace the local scripts by the one file they make; scripts from elsewhere stay."""
+    docs = Path(config.docs_dir)
+    local = [script for script in config.extra_javascript if (docs / str(script)).is_file()]
+    if not local:
+        return config
+    text = bundle([(str(script), (docs / str(script)).read_text(encoding="utf-8")) for script in local])
+    name = BUNDLE.format(hash=hashlib.sha256(text.encode()).hexdigest()[:8])
+    first = config.extra_javascript.index(local[0])
+    replacement = ExtraScriptValue(name)
+    if isinstance(local[0], ExtraScriptValue):  # keep how the first was loaded (defer, async, type)
+        replacement.defer, replacement.async_, replacement.type = local[0].defer, local[0].async_, local[0].type
+    rest = [script for script in config.extra_javascript if script not in local]
+    config.extra_javascript = rest[:first] + [replacement] + rest[first:]
+    config["own_scripts"] = {"name": name, "text": text, "sources": [str(script) for script in local]}
+    return config
+
+
+@event_priority(PUBLISH_OWN_ASSETS)
+def on_files(files, config):
+    for path in config.extra_css:
+        stylesheet = files.get_file_from_path(str(path))
+        if stylesheet is not None:
+            files.remove(stylesheet)
+            files.append(File.generated(config, stylesheet.src_uri, content=minify_css(stylesheet.content_string)))
+    scripts = config.get("own_scripts")
+    if scripts:
+        for path in scripts["sources"]:
+            if (script := files.get_file_from_path(path)) is not None:
+                files.remove(script)
+        files.append(File.generated(config, scripts["name"], content=scripts["text"]))
+    return files
+
+
+def bundle(scripts: list[tuple[str, str]]) -> str:
+    """The scripts in order, each in a scope of its own as it had in a file of its own."""
+    return "".join(f"// {path}\n(() => {{\n{text.rstrip()}\n}})();\n" for path, text in scripts)
+
+
+def minify_css(css: str) -> str:
+    """The same rules, without comments, with each run of whitespace one space or none."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    return "".join(_compact(rule) for rule in rules)
+
+
+def _compact(node) -> str:
+    if node.type == "qualified-rule":
+        return f"{_tokens(node.prelude)}{{{_tokens(node.content)}}}"
+    if node.type == "at-rule":
+        body = ";" if node.content is None else f"{{{_block(node)}}}"
+        return f"@{node.at_keyword} {_tokens(node.prelude)}".rstrip() + body
+    return node.serialize()
+
+
+def _block(rule) -> str:
+    """An at-rule's block: rules (@media) or declarations (@page, @font-face)."""
+    if rule.lower_at_keyword in ("media", "supports", "container", "layer"):
+        return "".join(_compact(inner) for inner in tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                                                             skip_whitespace=True))
+    return _tokens(rule.content)
+
+
+# Beside these a space means nothing; they are never inside a string (a string is one token).
+TIGHT = {",", ";", "{", "}"}
+BRACKETS = {"() block": ("(", ")"), "[] block": ("[", "]"), "{} block": ("{", "}")}
+
+
+def _tokens(tokens) -> str:
+    """Tokens as text: comments out, a run of whitespace one space, none beside , ; { }."""
+    kept = [token for token in tokens if token.type != "comment"]
+    out = []
+    for i, token in enumerate(kept):
+        if token.type == "whitespace":
+            before, after = kept[i - 1] if i else None, kept[i + 1] if i + 1 < len(kept) else None
+            if before is None or after is None or before.type == "whitespace" or any(
+                    t.type == "literal" and t.value in TIGHT for t in (before, after)):
+                continue
+            out.append(" ")
+        elif token.type == "function":
+            out.append(f"{token.name}({_tokens(token.arguments)})")
+        elif token.type in BRACKETS:
+            opening, closing = BRACKETS[token.type]
+            out.append(f"{opening}{_tokens(token.content)}{closing}")
+        else:
+            out.append(token.serialize())
+    return "".join(out)
