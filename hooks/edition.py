@@ -81,13 +81,14 @@ def _print_css(edition: Edition, config) -> str:
     return (
         "/* Added by hooks/edition.py: the footer of every printed page. */\n"
         "@page {\n"
-        f"  @bottom-left {{ content: {_css_string(footer)}; font: 8pt sans-serif; color: #000; }}\n"
+        f"  @bottom-left {{ content: {css_string(footer)}; font: 8pt sans-serif; color: #000; }}\n"
         '  @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #000; }\n'
         "}\n"
     )
 
 
-def _css_string(text: str) -> str:
+def css_string(text: str) -> str:
+    """Text as a CSS string, any character but letters, digits and plain punctuation escaped."""
     return '"' + "".join(c if c.isalnum() or c in " .,:/-–·" else f"\\{ord(c):x} " for c in text) + '"'
 
 

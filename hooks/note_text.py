@@ -20,7 +20,9 @@ come back as `@` in the page's HTML: neither is ever read as a citation.
 import html
 import json
 import logging
+import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -98,10 +100,19 @@ def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path
 
 
 def _pandoc_identity() -> bytes:
-    """Which pandoc would run, without starting it: its path, size and time."""
-    path = Path(pypandoc.get_pandoc_path())
-    stat = path.stat()
-    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}".encode()
+    """Which pandoc could run, without starting one: path, size and time of each that
+    pypandoc chooses among (PYPANDOC_PANDOC, else the newest of the one on PATH and the one
+    pypandoc-binary ships). Asking pypandoc would start each to read its version."""
+    chosen = os.environ.get("PYPANDOC_PANDOC")
+    candidates = [chosen] if chosen else [shutil.which("pandoc"), *Path(pypandoc.__file__).parent.glob("files/pandoc*")]
+    parts = []
+    for path in filter(None, candidates):
+        try:
+            stat = Path(path).stat()
+        except OSError:
+            continue
+        parts.append(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}")
+    return "\n".join(parts).encode()
 
 
 def _run_pandoc(document: str, bibtex: str, style: Path) -> dict:

@@ -15,6 +15,7 @@ from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from build_cache import cached, source_of
 from event_order import PUBLISH_OWN_ASSETS
 
 BUNDLE = "javascripts/letter.{hash}.js"
@@ -40,11 +41,15 @@ def on_config(config):
 
 @event_priority(PUBLISH_OWN_ASSETS)
 def on_files(files, config):
+    root = Path(config.config_file_path).parent
     for path in config.extra_css:
         stylesheet = files.get_file_from_path(str(path))
         if stylesheet is not None:
+            css = stylesheet.content_string
+            inputs = [css.encode(), source_of(__file__), tinycss2.__version__.encode()]
             files.remove(stylesheet)
-            files.append(File.generated(config, stylesheet.src_uri, content=minify_css(stylesheet.content_string)))
+            files.append(File.generated(config, stylesheet.src_uri,
+                                        content=cached(root, "own-css", inputs, lambda: minify_css(css))))
     scripts = config.get("own_scripts")
     if scripts:
         for path in scripts["sources"]:

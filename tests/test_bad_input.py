@@ -170,6 +170,27 @@ def test_dead_anchor(scratch, tmp_path):
     assert "does not contain an anchor '#p99'" in result.output
 
 
+def test_a_short_name_too_long_for_a_phone(scratch, tmp_path):
+    edit(scratch / "mkdocs.yml", "short_name: Kosovo–Serbia letter", "short_name: The Kosovo–Serbia border letter of 2021")
+    result = failed_build(scratch, tmp_path)
+    assert "extra.short_name “The Kosovo–Serbia border letter of 2021” has 39 characters" in result.output
+
+
+@pytest.mark.parametrize("name", ["Kosovo “letter” \\ 2021", "a/*b*/c; } x"])
+def test_a_short_name_with_css_characters_shows_as_written(scratch, tmp_path, name):
+    """Quotes, a backslash, a comment or a brace in the short name stay text: the rule holds."""
+    from own_assets import minify_css
+    from short_site_name import _phone_css
+    import tinycss2
+
+    rule = minify_css(_phone_css(name))
+    [media] = tinycss2.parse_stylesheet(rule, skip_whitespace=True)
+    [_, before] = tinycss2.parse_rule_list(media.content, skip_whitespace=True)
+    [content] = [d for d in tinycss2.parse_blocks_contents(before.content, skip_whitespace=True)
+                 if d.type == "declaration" and d.name == "content"]
+    assert [t.value for t in content.value if t.type == "string"] == [name, ""]
+
+
 # --- Field content ------------------------------------------------------------------------
 
 MARKUP_TITLE = r"<script>alert(1)</script> <b>bold</b> *star* _under_ [brackets] @at back{\textbackslash}slash"

@@ -138,6 +138,36 @@ def test_the_header_logo_is_the_envelope(page: Page):
     assert page.locator(".md-header .md-logo img").get_attribute("src").endswith("images/favicon.svg")
 
 
+def site_names() -> tuple[str, str]:
+    from mkdocs.config import load_config
+
+    from conftest import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return config.site_name, config.extra["short_name"]
+
+
+@pytest.mark.parametrize("width, scheme", [(375, "light"), (375, "dark"), (1440, "light"), (1920, "dark")])
+def test_the_header_names_the_site_whole_at_every_width(reader, width, scheme):
+    """On a phone the header shows the short name (from mkdocs.yml), whole; on wide screens the
+    long one, whole. Either way a screen reader hears the title say the long name once and the
+    header never the short one."""
+    long_name, short_name = site_names()
+    page = reader(width, color_scheme=scheme, has_touch=width < 600, is_mobile=width < 600)
+    page.goto("./")
+    title = page.locator(".md-header__topic").first
+    expect(title).to_be_visible()
+    drawn = title.locator(".md-ellipsis").evaluate("e => getComputedStyle(e, '::before').content")
+    if width < 600:
+        assert drawn == f'"{short_name}" / ""'
+    else:
+        assert drawn == "none"
+    assert title.evaluate("e => e.scrollWidth <= e.clientWidth"), "the name is cut off"
+    assert page.locator(".md-header").bounding_box()["height"] == title.bounding_box()["height"]
+    assert title.aria_snapshot().count(long_name) == 1
+    assert short_name not in page.locator(".md-header").aria_snapshot()
+
+
 READINGS = [("Kosova", "h1"), ("Anthony", "#to-secretary"), ("with a stick", "#p4")]
 
 
