@@ -1,4 +1,4 @@
-"""Benchmark the site: build time, serve rebuild latency, page weight, Lighthouse scores.
+"""Benchmark the site: build time, serve rebuild latency, the PDF, page weight, Lighthouse scores.
 
     .venv/bin/python benchmarks/run.py [--repeat 5] [--output benchmarks/results.json]
 
@@ -237,6 +237,29 @@ def site_pages(site: Path) -> list[str]:
     return sorted(str(p.relative_to(site)).removesuffix("index.html") for p in site.rglob("*.html"))
 
 
+# --- The PDF ------------------------------------------------------------------------------
+
+# What a build spends on the PDF when its cache misses: a fresh Python imports WeasyPrint and
+# sets the built letter page in type (hooks/letter_pdf.py), as the build's last step does.
+PDF_RUN = """
+import json, sys, time
+from pathlib import Path
+start = time.perf_counter()
+sys.path.insert(0, "hooks")
+from letter_pdf import render
+pdf, pages = render(Path(sys.argv[1]), "letter", {})
+print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
+"""
+
+
+def measure_pdf(repeat: int, site: Path) -> dict:
+    runs = [json.loads(subprocess.run([sys.executable, "-c", PDF_RUN, str(site / "index.html")], cwd=ROOT, env=ENV,
+                                      check=True, capture_output=True, text=True).stdout)
+            for _ in range(repeat)]
+    return {"cold_seconds": statistics.median(run["seconds"] for run in runs), "pages": runs[0]["pages"],
+            "bytes": (site / "letter.pdf").stat().st_size, "runs": repeat}
+
+
 # --- Page weight --------------------------------------------------------------------------
 
 KINDS = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images"}
@@ -316,6 +339,9 @@ def table(results: dict) -> str:
         f"| ratio, {LIBRARY_SIZES[-1]} entries to 4 (budget 1.3) | {results['library']['ratio']:.2f} |",
         f"| `mkdocs serve` rebuild after a .bib edit, {LIBRARY_SIZES[-1]} entries (budget 1 s) | "
         f"{results['library']['serve_rebuild_seconds']:.2f} s |",
+        f"| letter.pdf made afresh (a cold build's share: WeasyPrint's import and the setting), "
+        f"median of {results['pdf']['runs']} | {results['pdf']['cold_seconds']:.2f} s |",
+        f"| letter.pdf | {results['pdf']['pages']} pages, {results['pdf']['bytes'] / 1024:.1f} KiB |",
         "",
         f"| page | on the wire, gzip (budget 70 KiB for /) | requests | Lighthouse {results.get('lighthouse_version', '')}: "
         "performance | accessibility | best practices | SEO |",
@@ -348,6 +374,7 @@ def main() -> int:
         results["serve_rebuild"] = measure_rebuilds(args.repeat, work)
         results["library"] = measure_library(args.repeat, work)
         site = work / "site-full"
+        results["pdf"] = measure_pdf(args.repeat, site)
         server = serve_gzip(site)
         base = f"http://127.0.0.1:{server.server_port}/"
         try:

@@ -1,7 +1,7 @@
 """Results that depend only on their inputs, kept between builds in `.cache/letter/`.
 
-A build pays for pandoc and for parsing the theme's stylesheet only when what they read
-has changed; a repeat `mkdocs build` (and every `mkdocs serve` rebuild) reads the last
+A build pays for pandoc, for parsing the theme's stylesheet and for making the PDF only
+when what they read has changed; a repeat `mkdocs build` (and every `mkdocs serve` rebuild) reads the last
 answer instead. Each entry is named by a hash of everything its result depends on, the
 code that makes it included, so a stale answer is never read. Delete the folder at will.
 """
@@ -16,23 +16,33 @@ FOLDER = Path(".cache") / "letter"
 
 def cached(root: Path, kind: str, inputs: list[bytes], make) -> str:
     """`make()`'s text for these inputs, from the cache where it has been made before."""
-    digest = hashlib.sha256(b"\0".join(hashlib.sha256(part).digest() for part in inputs)).hexdigest()
-    path = root / FOLDER / f"{kind}-{digest[:32]}.txt"
+    return cached_bytes(root, kind, inputs, lambda: make().encode("utf-8")).decode("utf-8")
+
+
+def cached_bytes(root: Path, kind: str, inputs: list[bytes], make, suffix: str = ".txt") -> bytes:
+    """`make()`'s bytes for these inputs, from the cache where they have been made before."""
+    path = entry(root, kind, inputs, suffix)
     try:
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     except OSError:
         pass
-    text = make()
+    data = make()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written whole or not at all, so that a build stopped midway leaves no half entry.
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(text)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
         os.replace(temporary, path)
     except OSError:
         pass  # a read-only checkout builds all the same, only without the cache
-    return text
+    return data
+
+
+def entry(root: Path, kind: str, inputs: list[bytes], suffix: str = ".txt") -> Path:
+    """Where the result for these inputs is kept (it may not be there yet)."""
+    digest = hashlib.sha256(b"\0".join(hashlib.sha256(part).digest() for part in inputs)).hexdigest()
+    return root / FOLDER / f"{kind}-{digest[:32]}{suffix}"
 
 
 def source_of(module_file: str) -> bytes:

@@ -22,3 +22,6 @@ MOVE_INLINE_SCRIPTS = 20
 TRIM_THEME_CSS = 10
 # on_post_build: after Material's search (0) has written its index, extend it.
 EXTEND_SEARCH = -10
+# on_post_build: last, make the PDF from the letter page as published (its scripts and
+# stylesheets in their final files), then write its pages and size into the links to it.
+MAKE_PDF = -20

@@ -14,13 +14,17 @@ makes, at build time:
 import json
 import logging
 
+from urllib.parse import urljoin
+
 from markupsafe import escape
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from bibliography import bibtex_text
 from event_order import WRITE_CITATIONS
 from letter_description import CITATION_KEY, Letter, letter_entry
+from letter_pdf import PDF
 
 log = logging.getLogger("mkdocs.hooks.letter_citation")
 
@@ -111,19 +115,35 @@ def on_page_context(context, page, config, nav):
     if letter is None or page.file.src_uri != letter.page_uri:
         return context
     page.meta["share_title"] = letter.title
-    page.meta["citation_tags"] = _highwire_tags(letter)
+    # The PDF beside the page: absolute where the site's address is known.
+    pdf = urljoin(letter.url, PDF) if letter.url else get_relative_url(PDF, page.url)
+    page.meta["citation_tags"] = _highwire_tags(letter, pdf) + _dublin_core_tags(letter, pdf)
     own = dict.fromkeys(key for note in sources.citations.notes if note.page == letter.page_uri for key in note.keys)
     page.meta["json_ld"] = _json_ld(letter, [sources.formatted.items[key] for key in own])
     return context
 
 
-def _highwire_tags(letter: Letter) -> list[tuple[str, str]]:
+def _highwire_tags(letter: Letter, pdf: str) -> list[tuple[str, str]]:
+    """Google Scholar's tags (Highwire Press): title, authors, date, the PDF."""
     tags = [("citation_title", letter.title)]
     tags += [("citation_author", name.display) for name in letter.signatories]
     tags += [("citation_publication_date", letter.date.strftime("%Y/%m/%d")), ("citation_language", "en")]
     if letter.url:
         tags += [("citation_public_url", letter.url), ("citation_abstract_html_url", letter.url)]
-    return tags
+    return tags + [("citation_pdf_url", pdf)]
+
+
+def _dublin_core_tags(letter: Letter, pdf: str) -> list[tuple[str, str]]:
+    """Dublin Core: what the page is (a letter, which the Highwire tags cannot say, so that a
+    reference manager does not file it as a journal article), by whom, when, to whom (in
+    the description: Dublin Core has no element for a recipient) and its other form."""
+    tags = [("DC.type", letter.genre), ("DC.title", letter.title)]
+    tags += [("DC.creator", name.display) for name in letter.signatories]
+    tags += [("DC.date", letter.date.isoformat()), ("DC.language", "en"),
+             ("DC.description", letter.summary)]
+    if letter.url:
+        tags.append(("DC.identifier", letter.url))
+    return tags + [("DC.relation", pdf)]
 
 
 def _json_ld(letter: Letter, works: list[dict]) -> str:

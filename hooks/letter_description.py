@@ -63,6 +63,11 @@ class Letter:
         listed = people[0] if len(people) == 1 else ", ".join(people[:-1]) + ", and " + people[-1]
         return f"{self.genre} to {listed}"
 
+    @property
+    def summary(self) -> str:
+        """'Letter to A, role, and B, role': the description of the letter as a document."""
+        return self.addressed_to[:1].upper() + self.addressed_to[1:]
+
 
 def front_matter(text: str, where: str) -> dict:
     """A page's YAML front matter; a clear message, naming the line, where it is not YAML

@@ -170,6 +170,34 @@ def test_dead_anchor(scratch, tmp_path):
     assert "does not contain an anchor '#p99'" in result.output
 
 
+# --- The PDF -----------------------------------------------------------------------------
+
+
+def test_the_pdf_library_or_pango_missing_is_one_clear_line(monkeypatch, tmp_path):
+    """Without WeasyPrint, or without the Pango it loads, the message says what to install."""
+    import sys
+
+    from mkdocs.exceptions import PluginError
+
+    import letter_pdf
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` fails, as when missing
+    with pytest.raises(PluginError, match=r"^letter\.pdf could not be made .*pip install .*apt-get install libpango"):
+        letter_pdf.render(tmp_path / "index.html", "letter", {})
+    monkeypatch.setattr(letter_pdf.importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(PluginError, match=r"^letter\.pdf is made with WeasyPrint, which is not installed"):
+        letter_pdf.on_config({})
+
+
+def test_a_pdf_that_cannot_be_made_fails_the_build_and_is_not_published(scratch, tmp_path):
+    """A stylesheet the page links but the site lacks: WeasyPrint cannot set the page as it
+    prints, so the build fails with one line naming the PDF, and writes no letter.pdf."""
+    edit(scratch / "mkdocs.yml", "extra_css:\n", "extra_css:\n  - stylesheets/missing.css\n")
+    result = failed_build(scratch, tmp_path)
+    assert "letter.pdf could not be made from index.html" in result.output
+    assert not (result.site / "letter.pdf").exists()
+
+
 def test_a_short_name_too_long_for_a_phone(scratch, tmp_path):
     edit(scratch / "mkdocs.yml", "short_name: Kosovo–Serbia letter", "short_name: The Kosovo–Serbia border letter of 2021")
     result = failed_build(scratch, tmp_path)

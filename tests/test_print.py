@@ -31,7 +31,7 @@ def body(printed) -> str:
     """The printed text of all pages, each page's footer left out."""
     text = []
     for number, page in enumerate(printed.pages, start=1):
-        page_text = squeezed(page.extract_text())
+        page_text = squeezed(page.extract_text(extraction_mode="layout"))
         for part in footer(number, len(printed.pages)):
             page_text = page_text.replace(part, "", 1)
         text.append(page_text)
@@ -86,3 +86,24 @@ def test_every_printed_page_says_which_edition_it_is(printed):
         text = squeezed(page.extract_text())
         for part in footer(number, len(printed.pages)):
             assert part in text, f"page {number}: {part}"
+
+
+def test_closing_and_signatures_print_with_the_last_paragraph(printed):
+    """Printed from the browser too, the thanks and the signature block share a page with the
+    end of the letter's last paragraph: no page of signatures alone."""
+    pages = [squeezed(p.extract_text(extraction_mode="layout")) for p in printed.pages]
+    [page] = [page for page in pages if squeezed("Thank you for your time") in page]
+    assert squeezed("to find a peaceful and final resolution.") in page
+    assert squeezed("(Albanian Issues Caucus Members)") in page
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_headline_and_section_labels_print_in_full_black(browser, base_url, scheme):
+    """In either palette, the headline, the part labels, the letter and its notes print black."""
+    page = browser.new_page(base_url=base_url, color_scheme=scheme)
+    page.goto("./")
+    page.emulate_media(media="print")
+    colours = page.evaluate("""() => [...document.querySelectorAll('article h1, article h2, article p')]
+                                   .map(e => getComputedStyle(e).color)""")
+    page.close()
+    assert set(colours) == {"rgb(0, 0, 0)"}

@@ -6,10 +6,12 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import pytest
 
+from conftest import mkdocs_build
 from test_bad_input import edit
 
 START_TIMEOUT = 60
@@ -48,6 +50,13 @@ class Server:
                 return response.read().decode("utf-8")
         except OSError:
             return None
+
+    def status(self, path: str) -> int:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
 
     def wait_for(self, condition, timeout, what):
         deadline = time.monotonic() + timeout
@@ -100,3 +109,15 @@ def test_style_edit_shows_without_restart(server, scratch):
          '<date-part name="month" form="short" suffix=" "/>')
     server.wait_for(lambda: "Sept. 25, 2021" in (server.letter() or ""), REBUILD_TIMEOUT,
                     "the restyled note was not served")
+
+
+def test_serve_never_serves_an_out_of_date_pdf(server, scratch):
+    """`mkdocs serve` does not make the PDF (`mkdocs build` does: it takes about a second, and
+    the served page, with the server's own address in it, is not the published one). The link
+    says the PDF is out of date, and there is no letter.pdf to serve a stale copy of."""
+    assert "PDF<span class=\"pdf-details\">: out of date until the next <code>mkdocs build</code>" in server.letter()
+    assert server.status("letter.pdf") == 404
+    edit(scratch / "references.bib", "Attacked In Volatile North", "Attacked In The North")
+    server.wait_for(lambda: "Attacked In The North,”" in (server.letter() or ""), REBUILD_TIMEOUT,
+                    "the edited note was not served")
+    assert "out of date until the next" in server.letter() and server.status("letter.pdf") == 404

@@ -1,0 +1,219 @@
+r"""The letter as a PDF, made by the build: `letter.pdf`, beside the letter page.
+
+WeasyPrint sets the built letter page in type with the site's own print style (the
+`@media print` rules of letter.css, which a browser's print dialog uses too) on US Letter,
+the letter's own paper. It follows the page: the headings become bookmarks (Addressees,
+Letter, Signatories, Notes), every id a named destination (`letter.pdf#p3`), every link a
+link; the PDF is tagged (PDF/UA-1) and its fonts are embedded. The document's metadata
+comes from the letter's one description: title, the signatories, the addressees, the date.
+
+`\pdf_edition` on a page becomes a link to the PDF; after the build, the link gives the
+file's pages and size, read from the file ("PDF, 3 pages, 26 KiB").
+
+Cost: the PDF is kept in `.cache/letter/`, named by a hash of all it is made from (the
+page, its stylesheets, the metadata, this code, WeasyPrint's version), so a build that
+changes none of them pays nothing for it. `mkdocs serve` does not make a PDF that is out of
+date (that takes about a second, more than a rebuild may): until the next `mkdocs build`
+the link says so, and the server has no `letter.pdf`.
+"""
+
+import importlib.util
+import logging
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from build_cache import cached_bytes, entry, source_of
+from event_order import MAKE_PDF
+
+log = logging.getLogger("mkdocs.hooks.letter_pdf")
+
+PDF = "letter.pdf"
+MARKER = r"\pdf_edition"
+DETAILS = '<span class="pdf-details"></span>'
+INSTALL = ("install the project's packages (.venv/bin/pip install -c constraints.txt '.[test]') and "
+           "Debian's Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0)")
+
+# Only for WeasyPrint, beside the site's print style. Material lays the page out in flex
+# boxes as tall as the window; WeasyPrint does not break a flex box across pages, so on
+# paper they are plain blocks.
+PAPER_CSS = """
+@page { size: %(paper)s; }
+html, body, .md-container, .md-main, .md-main__inner, .md-content, .md-content__inner, .md-grid {
+  display: block !important; height: auto !important; min-height: 0 !important; overflow: visible !important;
+}
+"""
+PAPER = "letter"  # the letter's own paper, US Letter
+
+
+@dataclass
+class PdfEdition:
+    """What the hook's events share: where the letter page is written, and what came of it."""
+    library: Path  # WeasyPrint's __init__.py, which names its version: part of the cache key
+    serving: bool = False
+    page: Path | None = None
+    pages: int | None = None
+    size: int | None = None
+    out_of_date: bool = False
+
+
+_serving = False
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
+def on_config(config):
+    config["letter_pdf"] = PdfEdition(library=_weasyprint(), serving=_serving)
+    return config
+
+
+def on_files(files, config):
+    letter = config["sources"].letter
+    if letter is not None:
+        page = files.get_file_from_path(letter.page_uri)
+        config["letter_pdf"].page = Path(page.abs_dest_path) if page else None
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER not in markdown:
+        return markdown
+    if config["sources"].letter is None:
+        raise PluginError(f"{page.file.src_uri}: {MARKER} links the letter's PDF, but no page describes a letter.")
+    link = (f'<a class="pdf-edition" href="{get_relative_url(PDF, page.url)}" type="application/pdf">'
+            f"PDF{DETAILS}</a>")
+    lines = []
+    for line in markdown.split("\n"):
+        if line.strip() == MARKER:  # on a line of its own: a block of its own, outside the letter's text
+            line = f'<div class="pdf-edition-block">{link}</div>'
+        lines.append(line.replace(MARKER, link))
+    return "\n".join(lines)
+
+
+@event_priority(MAKE_PDF)
+def on_post_build(config):
+    edition: PdfEdition = config["letter_pdf"]
+    if edition.page is None:
+        return
+    site = Path(config.site_dir)
+    target = site / PDF
+    target.unlink(missing_ok=True)  # never an earlier build's PDF
+    made = letter_pdf(edition.page, config, edition.library, make=not edition.serving)
+    if made is None:
+        edition.out_of_date = True
+        log.info("%s is out of date: `mkdocs build` makes it again.", PDF)
+        _fill(site, ": out of date until the next <code>mkdocs build</code>")
+        return
+    pdf, pages = made
+    target.write_bytes(pdf)
+    edition.pages, edition.size = pages, len(pdf)
+    _fill(site, f", {pages} page{'s' if pages != 1 else ''}, {round(len(pdf) / 1024)} KiB")
+
+
+def letter_pdf(page: Path, config, library: Path, make: bool = True) -> tuple[bytes, int] | None:
+    """The PDF of the built letter page, and its number of pages: from the cache, or made now
+    (None where it is not in the cache and `make` is false)."""
+    html = page.read_bytes()
+    stylesheets = [page.parent / href for href in _Stylesheets.of(html.decode("utf-8"))]
+    metadata = _metadata(config)
+    inputs = [html, *(path.read_bytes() for path in stylesheets if path.is_file()),
+              repr(sorted(metadata.items())).encode(), source_of(__file__), library.read_bytes()]
+    root = Path(config.config_file_path).parent
+    if not make and not entry(root, "pdf", inputs, ".pdf").exists():
+        return None
+    pages: list[int] = []
+
+    def make_now() -> bytes:
+        pdf, count = render(page, PAPER, metadata)
+        pages.append(count)
+        return pdf
+
+    pdf = cached_bytes(root, "pdf", inputs, make_now, ".pdf")
+    count = cached_bytes(root, "pdf-pages", inputs, lambda: str(pages[0] if pages else _count(pdf)).encode())
+    return pdf, int(count)
+
+
+def render(page: Path, paper: str, metadata: dict) -> tuple[bytes, int]:
+    """The built page set in type on this paper (`letter`, `A4`), and its number of pages."""
+    try:
+        import weasyprint
+        from weasyprint.urls import FatalURLFetchingError, URLFetcher
+    except (ImportError, OSError) as error:  # OSError: a system library (Pango) is missing
+        raise PluginError(f"{PDF} could not be made ({error}): {INSTALL}.") from None
+    # The site's own files only, and a missing one stops the PDF rather than leave it out.
+    fetcher = URLFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+    try:
+        document = weasyprint.HTML(filename=str(page), url_fetcher=fetcher).render(
+            stylesheets=[weasyprint.CSS(string=PAPER_CSS % {"paper": paper}, url_fetcher=fetcher)])
+        for name, value in metadata.items():
+            setattr(document.metadata, name, value)
+        document.metadata.custom = {}  # the page's sharing tags are no PDF metadata
+        return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
+    except (Exception, FatalURLFetchingError) as error:  # whatever WeasyPrint meets: one line, no PDF
+        raise PluginError(f"{PDF} could not be made from {page.name}: {type(error).__name__}: {error}") from None
+
+
+def _count(pdf: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _metadata(config) -> dict:
+    """The PDF's metadata, from the letter's one description and the edition."""
+    letter = config["sources"].letter
+    return {
+        "title": letter.title,
+        "authors": [name.display for name in letter.signatories],
+        "description": letter.summary,
+        "keywords": ["Kosovo", "Serbia"],
+        "lang": "en",
+        "created": letter.date.isoformat(),
+        "modified": config["edition"].date.isoformat(),
+    }
+
+
+def _weasyprint() -> Path:
+    """Where WeasyPrint is, found without importing it (the import takes half a second)."""
+    spec = importlib.util.find_spec("weasyprint")
+    if spec is None or not spec.origin:
+        raise PluginError(f"{PDF} is made with WeasyPrint, which is not installed: {INSTALL}.")
+    return Path(spec.origin)
+
+
+def _fill(site: Path, details: str) -> None:
+    """Each link to the PDF says what it is: pages and size, or that it is out of date."""
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if DETAILS in html:
+            path.write_text(html.replace(DETAILS, f'<span class="pdf-details">{details}</span>'), encoding="utf-8")
+
+
+class _Stylesheets(HTMLParser):
+    """The stylesheets a page links from the site itself, as written in the page."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    @classmethod
+    def of(cls, html: str) -> list[str]:
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        return parser.found
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or "").split() and attrs.get("href"):
+            if "://" not in attrs["href"] and not attrs["href"].startswith("//"):
+                self.found.append(attrs["href"].split("?")[0])

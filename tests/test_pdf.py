@@ -1,0 +1,301 @@
+"""letter.pdf, the letter as the build prints it: read back with pypdf and checked with qpdf
+(through pikepdf) as a reader, a screen reader and a reference manager would meet it."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, mkdocs_build
+from letter_source import letter_lines, notes
+from test_text import EDITION_HEADINGS
+
+POINTS_PER_INCH = 72
+PAPERS = {"letter": (8.5 * POINTS_PER_INCH, 11 * POINTS_PER_INCH), "A4": (595.28, 841.89)}
+
+
+@pytest.fixture(scope="session")
+def pdf_path(site) -> Path:
+    return site.root / "letter.pdf"
+
+
+@pytest.fixture(scope="session")
+def reader(pdf_path) -> PdfReader:
+    return PdfReader(pdf_path)
+
+
+@pytest.fixture(scope="session")
+def a4(site) -> PdfReader:
+    """The same page set on A4, as the hook sets it on US Letter."""
+    from letter_pdf import render
+
+    pdf, _ = render(site.root / "index.html", "A4", {})
+    return PdfReader(io.BytesIO(pdf))
+
+
+def footer() -> str:
+    import tomllib
+
+    from mkdocs.config import load_config
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    return f"{load_config(str(ROOT / 'mkdocs.yml')).site_name} · edition {version}"
+
+
+def page_lines(reader: PdfReader) -> list[list[str]]:
+    """Each page's lines as laid out (pypdf's layout mode reads them in the order they
+    stand), without the running footer and blank lines."""
+    pages = []
+    for page in reader.pages:
+        lines = [" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines()]
+        pages.append([line for line in lines if line and not line.startswith(footer())])
+    return pages
+
+
+def words(lines: list[str]) -> list[str]:
+    """The words of lines of print: a line that ends in a hyphen goes on without a space (the
+    PDF breaks lines at the hyphens of words like Kosovo-Serbia, and never hyphenates)."""
+    text = ""
+    for line in lines:
+        text += line if text.endswith("-") else " " + line
+    return text.split()
+
+
+def letter_and_notes(reader: PdfReader) -> tuple[list[str], list[str]]:
+    lines = [line for page in page_lines(reader) for line in page]
+    cut = lines.index("NOTES")
+    letter = [line for line in lines[:cut] if line not in {h.upper() for h in EDITION_HEADINGS}]
+    return letter, lines[cut + 1:]
+
+
+@pytest.mark.parametrize("paper", ["letter", "A4"])
+def test_the_pdf_holds_the_letter_word_for_word(reader, a4, paper):
+    """Extracted with pypdf, the text before the notes is the letter: every word and mark of
+    the original, nothing more (no number, mark or control of the web page)."""
+    letter, _ = letter_and_notes(reader if paper == "letter" else a4)
+    assert words(letter) == " ".join(letter_lines()).split()
+
+
+def test_the_pdf_holds_every_note_with_its_address_as_a_link(reader, site):
+    """The five notes, in order, each with the text of the original and, where the note gives
+    a web address, that address, which is also a link."""
+    _, printed = letter_and_notes(reader)
+    text = " ".join(words(printed))
+    positions = [text.index(f"{number}. {original}") for number, original in sorted(notes().items())]
+    assert positions == sorted(positions)
+    addresses = [a["href"] for a in site.html("index.html").select(".footnote li a[href^='http']")]
+    assert addresses, "the notes give web addresses"
+    links = {annotation.get_object()["/A"]["/URI"] for page in reader.pages for annotation in page.get("/Annots", [])
+             if "/URI" in annotation.get_object().get("/A", {})}
+    for address in addresses:
+        assert address in text and address in links, address
+
+
+def test_note_markers_link_to_their_notes(reader):
+    internal = [annotation.get_object()["/Dest"] for page in reader.pages for annotation in page.get("/Annots", [])
+                if "/Dest" in annotation.get_object()]
+    assert internal == [f"fn:{n}" for n in range(1, 6)]
+
+
+@pytest.mark.parametrize("paper", ["letter", "A4"])
+def test_at_most_four_pages_on_either_paper(reader, a4, paper):
+    pdf = reader if paper == "letter" else a4
+    assert 1 <= len(pdf.pages) <= 4
+    for page in pdf.pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(PAPERS[paper], abs=1), paper
+
+
+@pytest.mark.parametrize("paper", ["letter", "A4"])
+def test_no_note_is_split_across_pages(reader, a4, paper):
+    pages = [" ".join(words(lines)) for lines in page_lines(reader if paper == "letter" else a4)]
+    for number, original in notes().items():
+        assert sum(f"{number}. {original}" in page for page in pages) == 1, number
+
+
+@pytest.mark.parametrize("paper", ["letter", "A4"])
+def test_the_closing_and_signatures_stay_with_the_last_paragraph(reader, a4, paper):
+    """No page of signatures alone: the thanks, the signature block and the end of the letter's
+    last paragraph share a page."""
+    pages = [" ".join(words(lines)) for lines in page_lines(reader if paper == "letter" else a4)]
+    [page] = [page for page in pages if "Thank you for your time" in page]
+    assert "to find a peaceful and final resolution." in page
+    assert "Members of US Congress: Ritchie Torres" in page and "(Albanian Issues Caucus Members)" in page
+
+
+def test_the_pdf_has_no_screen_chrome(reader):
+    """No header, navigation, search, footer links or edition controls: only the letter, its
+    section labels and notes, and the running footer."""
+    text = " ".join(line for page in page_lines(reader) for line in page)
+    for chrome in ["Skip to content", "Search", "Cite this letter", "References entry", "Copy link", "ed.",
+                   "PDF,", "Previous", "Next", "Made with"]:
+        assert chrome not in text, chrome
+
+
+def test_fonts_are_embedded(reader):
+    fonts = {}
+    for page in reader.pages:
+        for name, font in page["/Resources"]["/Font"].items():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)
+            fonts[str(font["/BaseFont"])] = descriptor["/FontDescriptor"].get_object()
+    assert fonts
+    for name, descriptor in fonts.items():
+        assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor.keys()), name
+
+
+def test_metadata_comes_from_the_letters_description(reader, site):
+    """Title, the seven signatories, subject (to whom), language and date: the same as the
+    letter page's citation tags, read from the same description."""
+    head = site.html("index.html").head
+    tags = [(meta["name"], meta["content"]) for meta in head.find_all("meta", attrs={"name": True})]
+    authors = [content for name, content in tags if name == "citation_author"]
+    assert len(authors) == 7
+    info = reader.metadata
+    assert info.title == dict(tags)["citation_title"]
+    assert info.author == ", ".join(authors)
+    assert info.subject == dict(tags)["DC.description"]
+    assert info.subject.startswith("Letter to Joseph R. Biden, Jr., President of the United States, and Antony Blinken")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert info.creation_date.date().isoformat() == dict(tags)["DC.date"] == "2021-10-04"
+
+
+def test_bookmarks_for_the_parts(reader):
+    def titles(outline):
+        for item in outline:
+            if isinstance(item, list):
+                yield from titles(item)
+            else:
+                yield item.title
+
+    found = list(titles(reader.outline))
+    assert [title for title in found if title in EDITION_HEADINGS] == EDITION_HEADINGS
+
+
+def test_named_destinations_for_every_paragraph_and_note(reader):
+    """letter.pdf#p3 opens at paragraph 3, letter.pdf#fn:3 at note 3: each destination is on
+    the page that holds the start of its paragraph or note."""
+    destinations = reader.named_destinations
+    pages = [" ".join(words(lines)) for lines in page_lines(reader)]
+    starts = {"p3": "Kosovo reciprocated Serbia’s border crossing policy", "p7": "Members of US Congress",
+              "fn:4": "4. Eduart Halili", "p1": "We write to urge you"}
+    for anchor in [f"p{n}" for n in range(1, 8)] + [f"fn:{n}" for n in range(1, 6)]:
+        assert anchor in destinations, anchor
+    for anchor, start in starts.items():
+        page = reader.get_destination_page_number(destinations[anchor])
+        assert start in pages[page], anchor
+
+
+def test_tagged_for_screen_readers(pdf_path):
+    """Tagged (PDF/UA-1 as WeasyPrint writes it): a structure tree with the headline, the four
+    part headings, paragraphs and the list of notes; the title shown, not the file name;
+    every link described. qpdf finds no fault in the file."""
+    import pikepdf
+
+    with pikepdf.open(pdf_path) as pdf:
+        assert pdf.check_pdf_syntax() == []
+        root = pdf.Root
+        assert bool(root.MarkInfo.Marked) and bool(root.ViewerPreferences.DisplayDocTitle)
+        with pdf.open_metadata() as xmp:
+            assert xmp["pdfuaid:part"] == "1"
+        kinds = []
+
+        def walk(element):
+            if "/S" in element:
+                kinds.append(str(element.S))
+            children = element.get("/K")
+            for child in children if isinstance(children, pikepdf.Array) else [children]:
+                if isinstance(child, pikepdf.Dictionary):
+                    walk(child)
+
+        walk(root.StructTreeRoot)
+        assert kinds.count("/H1") == 1 and kinds.count("/H2") == 4 and kinds.count("/LI") == 5
+        assert kinds.count("/P") >= 10 and "/L" in kinds
+        for page in pdf.pages:
+            for annotation in page.get("/Annots", []):
+                assert str(annotation.get("/Contents", "")).strip(), "a link without a description"
+
+
+def pdf_link(site, page: str):
+    [link] = site.html(page).select("a.pdf-edition")
+    return link
+
+
+@pytest.mark.parametrize("page, href", [("index.html", "letter.pdf"), ("cite/index.html", "../letter.pdf"),
+                                        ("about/index.html", "../letter.pdf")])
+def test_pages_link_the_pdf_with_its_pages_and_size(site, reader, pdf_path, page, href):
+    """"PDF, 3 pages, 25 KiB": the figures read from the file itself."""
+    link = pdf_link(site, page)
+    assert link["href"] == href and link["type"] == "application/pdf"
+    size = round(pdf_path.stat().st_size / 1024)
+    assert " ".join(link.get_text().split()) == f"PDF, {len(reader.pages)} pages, {size} KiB"
+
+
+def test_the_letter_page_head_names_the_pdf(site):
+    head = site.html("index.html").head
+    assert head.find("meta", attrs={"name": "citation_pdf_url"})["content"] == "letter.pdf"
+    assert head.find("meta", attrs={"name": "DC.relation"})["content"] == "letter.pdf"
+
+
+def test_pdf_address_is_absolute_where_the_site_address_is_known(scratch, tmp_path):
+    result = mkdocs_build(scratch, tmp_path / "site", env={"SITE_URL": "https://example.org/kosovo_letter/"})
+    assert result.returncode == 0, result.output
+    from bs4 import BeautifulSoup
+
+    head = BeautifulSoup((result.site / "index.html").read_text(encoding="utf-8"), "lxml").head
+    assert head.find("meta", attrs={"name": "citation_pdf_url"})["content"] == "https://example.org/kosovo_letter/letter.pdf"
+    assert (result.site / "letter.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_the_page_says_it_is_a_letter(site):
+    """Dublin Core beside Google Scholar's tags: a letter, by the seven signatories, on its date,
+    to its addressees, so that a reference manager files it as a letter."""
+    head = site.html("index.html").head
+    tags = [(meta["name"], meta["content"]) for meta in head.find_all("meta", attrs={"name": True})]
+    dc = dict(tags)
+    assert dc["DC.type"] == "letter"
+    assert dc["DC.title"] == dc["citation_title"]
+    assert [c for n, c in tags if n == "DC.creator"] == [c for n, c in tags if n == "citation_author"]
+    assert dc["DC.date"] == "2021-10-04" and dc["DC.language"] == "en"
+    assert "Antony Blinken, Secretary of State" in dc["DC.description"]
+    about = site.article("about/index.html").get_text()
+    for name, _ in tags:
+        if name.startswith(("DC.", "citation_")) and name not in ("citation_language", "citation_publication_date",
+                                                                  "citation_public_url", "citation_abstract_html_url"):
+            assert name in about, f"the About page does not name {name}"
+
+
+def test_csl_json_names_the_recipients(site):
+    [letter] = json.loads((site.root / "letter.json").read_text(encoding="utf-8"))
+    assert [r["literal"] for r in letter["recipient"]] == ["Joseph R. Biden, Jr.", "Antony Blinken"]
+    # CSL's type for a letter; its genre says which kind.
+    assert letter["type"] == "personal_communication" and letter["genre"].startswith("letter")
+
+
+# --- Cost -------------------------------------------------------------------------------------
+
+
+def pdf_entries(project: Path) -> dict[str, int]:
+    return {path.name: path.stat().st_mtime_ns for path in (project / ".cache" / "letter").glob("pdf-*.pdf")}
+
+
+def test_a_repeat_build_reuses_the_pdf_and_an_edit_makes_a_new_one(scratch, tmp_path):
+    """The PDF is kept in .cache/letter/ by a hash of what it is made from: an unchanged
+    build reads it back (no new entry, the entry untouched); a .bib edit makes a new one."""
+    first = mkdocs_build(scratch, tmp_path / "one")
+    assert first.returncode == 0, first.output
+    kept = pdf_entries(scratch)
+    assert len(kept) == 1
+    again = mkdocs_build(scratch, tmp_path / "two")
+    assert again.returncode == 0, again.output
+    assert pdf_entries(scratch) == kept
+    assert (tmp_path / "one" / "letter.pdf").read_bytes() == (tmp_path / "two" / "letter.pdf").read_bytes()
+    bib = scratch / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("ALBANIA DAILY NEWS", "Albania Daily News"), encoding="utf-8")
+    edited = mkdocs_build(scratch, tmp_path / "three")
+    assert edited.returncode == 0, edited.output
+    assert len(pdf_entries(scratch)) == 2
+    _, printed = letter_and_notes(PdfReader(tmp_path / "three" / "letter.pdf"))
+    assert "Albania Daily News" in " ".join(words(printed))
