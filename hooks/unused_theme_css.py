@@ -49,26 +49,31 @@ def on_post_build(config):
     sheets = [css for pattern in THEME_CSS for css in sorted(site.glob(pattern))]
     if not sheets:
         return
-    used = _Used(site, own_css=[css for css in site.rglob("*.css") if css not in sheets])
+    used = _Used(site, root, own_css=[css for css in site.rglob("*.css") if css not in sheets])
     originals = [css.read_text(encoding="utf-8") for css in sheets]
     inputs = [*(text.encode() for text in originals), used.fingerprint(), source_of(__file__),
               tinycss2.__version__.encode()]
     trimmed = cached(root, "theme-css", inputs, lambda: "\0".join(_trim(originals, used))).split("\0")
+    names = {}
     for css, original, text in zip(sheets, originals, trimmed):
         stem = css.name.split(".")[0]
         renamed = css.with_name(f"{stem}.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.css")
         css.unlink()
         css.with_name(css.name + ".map").unlink(missing_ok=True)  # it maps the full file
         renamed.write_text(text, encoding="utf-8")
-        _relink(site, css.name, renamed.name)
+        names[css.name] = renamed.name
         log.debug("%s -> %s: %d of %d characters kept", css.name, renamed.name, len(text), len(original))
+    _relink(site, names)
 
 
-def _relink(site: Path, old: str, new: str) -> None:
+def _relink(site: Path, names: dict[str, str]) -> None:
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        if old in html:
-            page.write_text(html.replace(old, new), encoding="utf-8")
+        relinked = html
+        for old, new in names.items():
+            relinked = relinked.replace(old, new)
+        if relinked != html:
+            page.write_text(relinked, encoding="utf-8")
 
 
 class _Used:
@@ -79,7 +84,7 @@ class _Used:
     Python-Markdown's output (attributes in double quotes), and a word taken for a class
     by mistake only keeps a rule."""
 
-    def __init__(self, site: Path, own_css: list[Path]):
+    def __init__(self, site: Path, root: Path, own_css: list[Path]):
         self.classes: set[str] = set()
         self.values: set[str] = set()
         scripts: set[Path] = set()
@@ -93,7 +98,11 @@ class _Used:
         self.words = set()
         for script in scripts:
             if script.is_file():
-                self.words.update(SCRIPT_WORD.findall(script.read_text(encoding="utf-8")))
+                # Kept by the script's content: the theme's bundle is read the same at every build.
+                code = script.read_bytes()
+                words = cached(root, "script-words", [code, SCRIPT_WORD.pattern.encode()],
+                               lambda: "\n".join(sorted(set(SCRIPT_WORD.findall(code.decode("utf-8"))))))
+                self.words.update(words.split("\n"))
         self.properties = {name for css in own_css for name in VAR.findall(css.read_text(encoding="utf-8"))}
         self._answers: dict[str, bool] = {}
 
