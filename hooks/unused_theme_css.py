@@ -34,7 +34,10 @@ log = logging.getLogger("mkdocs.hooks.unused_theme_css")
 THEME_CSS = ["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"]
 GROUPING = {"media", "supports"}
 CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
-ATTRIBUTE_VALUE = re.compile(r'\s[\w:-]+="([^"]*)"')
+ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')
+# The attributes a theme selector compares with a value ([data-md-color-primary=red]): only
+# their values on the pages matter, so editing a note's text does not make the pass run again.
+SELECTOR_ATTRIBUTE = re.compile(r"\[([\w-]+)[~|^$*]?=")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
 # A word in a script, unless a dot comes before it: ".highlight" in a script only looks
 # for an element of that class (closest, querySelector) and never gives one that class.
@@ -49,8 +52,9 @@ def on_post_build(config):
     sheets = [css for pattern in THEME_CSS for css in sorted(site.glob(pattern))]
     if not sheets:
         return
-    used = _Used(site, root, own_css=[css for css in site.rglob("*.css") if css not in sheets])
     originals = [css.read_text(encoding="utf-8") for css in sheets]
+    compared = set(SELECTOR_ATTRIBUTE.findall("".join(originals)))
+    used = _Used(site, root, compared, own_css=[css for css in site.rglob("*.css") if css not in sheets])
     inputs = [*(text.encode() for text in originals), used.fingerprint(), source_of(__file__),
               tinycss2.__version__.encode()]
     trimmed = cached(root, "theme-css", inputs, lambda: "\0".join(_trim(originals, used))).split("\0")
@@ -84,7 +88,7 @@ class _Used:
     Python-Markdown's output (attributes in double quotes), and a word taken for a class
     by mistake only keeps a rule."""
 
-    def __init__(self, site: Path, root: Path, own_css: list[Path]):
+    def __init__(self, site: Path, root: Path, compared: set[str], own_css: list[Path]):
         self.classes: set[str] = set()
         self.values: set[str] = set()
         scripts: set[Path] = set()
@@ -92,7 +96,7 @@ class _Used:
             html = page.read_text(encoding="utf-8")
             for names in CLASS_ATTRIBUTE.findall(html):
                 self.classes.update(names.split())
-            self.values.update(ATTRIBUTE_VALUE.findall(html))
+            self.values.update(value for name, value in ATTRIBUTE.findall(html) if name in compared)
             scripts.update((page.parent / src.split("?")[0]).resolve()
                            for src in SCRIPT_SRC.findall(html) if "://" not in src)
         self.words = set()

@@ -353,3 +353,21 @@ def test_bundled_scripts_keep_a_scope_each(page):
     page.add_script_tag(content=bundle([("a.js", "const x = 1\nwindow.seen.push(x)"),
                                         ("b.js", "const x = 2; window.seen.push(x)  // a comment at the end")]))
     assert page.evaluate("window.seen") == [1, 2] and errors == []
+
+
+def test_editing_a_note_does_not_trim_the_theme_stylesheets_again(scratch, tmp_path):
+    """The trimmed stylesheets depend on the classes, the attribute values theme selectors
+    compare and the scripts, not on a note's words: after a title edit in references.bib the
+    build reads the kept result (no new cache entry), so `mkdocs serve` stays quick."""
+    def entries():
+        return sorted(path.name for path in (scratch / ".cache" / "letter").glob("theme-css-*"))
+
+    assert mkdocs_build(scratch, tmp_path / "one").returncode == 0
+    kept = entries()
+    bib = scratch / "references.bib"
+    bib.write_text(bib.read_text(encoding="utf-8").replace("Attacked In Volatile North", "Attacked In The North"),
+                   encoding="utf-8")
+    edited = mkdocs_build(scratch, tmp_path / "two")
+    assert edited.returncode == 0, edited.output
+    assert "Attacked In The North" in (tmp_path / "two" / "index.html").read_text(encoding="utf-8")
+    assert len(kept) == 1 and entries() == kept
