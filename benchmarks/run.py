@@ -122,7 +122,8 @@ def measure_library(repeat: int, work: Path) -> dict:
     (work / "serve-library").mkdir()
     rebuild = measure_rebuilds(repeat, work, library_project(work / "serve-library", LIBRARY_SIZES[-1]))
     return {"build_seconds": seconds, "ratio": statistics.median(a / b for a, b in zip(largest, smallest)),
-            "serve_rebuild_seconds": rebuild["median_seconds"], "runs": repeat}
+            "serve_rebuild_seconds": rebuild["median_build_seconds"],
+            "serve_saved_to_shown_seconds": rebuild["median_seconds"], "runs": repeat}
 
 
 # --- mkdocs serve -------------------------------------------------------------------------
@@ -152,7 +153,9 @@ def wait_for(condition, timeout: float, poll: float = 0.01) -> bool:
 
 
 def measure_rebuilds(repeat: int, work: Path, project: Path | None = None) -> dict:
-    """From saving a title in references.bib to the served letter showing it."""
+    """From saving a title in references.bib to the served letter showing it, and the
+    rebuild's own time as `mkdocs serve` reports it. The first includes MkDocs' watcher,
+    which looks for changes every 0.5 s (PollingObserver) and waits 0.1 s more."""
     if project is None:
         project = work / "serve"
         shutil.copytree(ROOT, project, ignore=NOT_COPIED)
@@ -160,26 +163,38 @@ def measure_rebuilds(repeat: int, work: Path, project: Path | None = None) -> di
     url = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
+    built: list[float] = []  # "Documentation built in 0.41 seconds", in order
+
+    def read_console():
+        for line in server.stderr:
+            if "Documentation built in" in line:
+                built.append(float(line.split("built in")[1].split()[0]))
+
+    threading.Thread(target=read_console, daemon=True).start()
     bib = project / "references.bib"
     original = bib.read_text(encoding="utf-8")
-    latencies = []
+    latencies, rebuilds = [], []
     try:
-        if not wait_for(lambda: fetch(url), 60, poll=0.2):
+        if not wait_for(lambda: fetch(url) and built, 60, poll=0.2):
             raise RuntimeError("mkdocs serve did not start")
         for run in range(repeat):
             marker = f"Attacked In Volatile North Run {run}"
+            before = len(built)
             bib.write_text(original.replace("Attacked In Volatile North", marker), encoding="utf-8")
             saved = time.perf_counter()
             if not wait_for(lambda: marker in fetch(url), 30):
                 raise RuntimeError("the edit was not served within 30 s")
             latencies.append(time.perf_counter() - saved)
+            wait_for(lambda: len(built) > before, 5)
+            rebuilds.append(built[-1])
             time.sleep(0.5)  # let the watcher settle before the next edit
     finally:
         server.terminate()
         server.wait(timeout=10)
-    return {"median_seconds": statistics.median(latencies), "runs": latencies}
+    return {"median_seconds": statistics.median(latencies), "runs": latencies,
+            "median_build_seconds": statistics.median(rebuilds), "builds": rebuilds}
 
 
 # --- Serving with gzip, as a static host does ---------------------------------------------
@@ -333,12 +348,16 @@ def table(results: dict) -> str:
         f"| bare Material build of the same docs | {build['bare_material_seconds']:.2f} s |",
         f"| ratio, median of the pairs' ratios (budget 1.4) | {build['ratio']:.2f} |",
         f"| `mkdocs serve` rebuild after a .bib edit, median of {len(serve['runs'])} (budget 1 s) | "
+        f"{serve['median_build_seconds']:.2f} s |",
+        f"| the same, from saving the file to the served page showing it (MkDocs' watcher included) | "
         f"{serve['median_seconds']:.2f} s |",
         *[f"| build with {entries} entries in references.bib (4 cited, library mode) | {seconds:.2f} s |"
           for entries, seconds in results["library"]["build_seconds"].items()],
         f"| ratio, {LIBRARY_SIZES[-1]} entries to 4 (budget 1.3) | {results['library']['ratio']:.2f} |",
         f"| `mkdocs serve` rebuild after a .bib edit, {LIBRARY_SIZES[-1]} entries (budget 1 s) | "
         f"{results['library']['serve_rebuild_seconds']:.2f} s |",
+        f"| the same, from saving the file to the served page showing it | "
+        f"{results['library']['serve_saved_to_shown_seconds']:.2f} s |",
         f"| letter.pdf made afresh (a cold build's share: WeasyPrint's import and the setting), "
         f"median of {results['pdf']['runs']} | {results['pdf']['cold_seconds']:.2f} s |",
         f"| letter.pdf | {results['pdf']['pages']} pages, {results['pdf']['bytes'] / 1024:.1f} KiB |",
