@@ -46,7 +46,10 @@ markdown_extensions:
 plugins:
   - search
 """
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# As on an editor's machine: Python keeps the hooks' compiled code (some sandboxes turn
+# that off with PYTHONDONTWRITEBYTECODE, which makes every build compile them again).
+ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+ENV["NO_MKDOCS_2_WARNING"] = "1"
 
 
 # --- Build --------------------------------------------------------------------------------
