@@ -12,9 +12,10 @@ file's pages and size, read from the file ("PDF, 3 pages, 26 KiB").
 
 Cost: the PDF is kept in `.cache/letter/`, named by a hash of all it is made from (the
 page, its stylesheets, the metadata, this code, WeasyPrint's version), so a build that
-changes none of them pays nothing for it. `mkdocs serve` does not make a PDF that is out of
-date (that takes about a second, more than a rebuild may): until the next `mkdocs build`
-the link says so, and the server has no `letter.pdf`.
+changes none of them pays nothing for it. `mkdocs serve` does not make the PDF (it takes
+about a second, and the page it serves, with the server's address in it, is not the one
+published): there the link says the PDF is out of date until the next `mkdocs build`, and
+there is no `letter.pdf` to serve a stale copy of.
 """
 
 import importlib.util
@@ -35,8 +36,8 @@ log = logging.getLogger("mkdocs.hooks.letter_pdf")
 PDF = "letter.pdf"
 MARKER = r"\pdf_edition"
 DETAILS = '<span class="pdf-details"></span>'
-INSTALL = ("install the project's packages (.venv/bin/pip install -c constraints.txt '.[test]') and "
-           "Debian's Pango (apt-get install libpango-1.0-0 libpangoft2-1.0-0)")
+INSTALL = ("install it with the project's packages (.venv/bin/pip install -c constraints.txt .) and "
+           "Debian's Pango with `bash .ci/install-system-libraries` (apt-get install libpango-1.0-0 libpangoft2-1.0-0)")
 
 # Only for WeasyPrint, beside the site's print style. Material lays the page out in flex
 # boxes as tall as the window; WeasyPrint does not break a flex box across pages, so on

@@ -272,3 +272,23 @@ def test_no_layout_shift_as_the_letter_loads(reader):
         page.wait_for_load_state("networkidle")
         page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         assert page.evaluate("window.__shift") == 0, width
+
+
+def test_the_margin_column_is_there_from_the_first_paint(site):
+    """A browser may paint the letter before it has read the notes at its end (on a busy
+    machine it does, and the paragraphs then narrow and move: a layout shift). So the
+    column for notes hangs on a mark that comes first in the article, on pages with notes only."""
+    import tinycss2
+
+    for page in site.pages():
+        article = site.html(page).find("article")
+        first = article.find(True)
+        has_notes = article.find(class_="footnote") is not None
+        assert (first.get("class") == ["margin-notes-column"] and first.has_attr("hidden")) == has_notes, page
+    css = (site.root / "stylesheets" / "letter.css").read_text(encoding="utf-8")
+    wide = [rule for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)
+            if rule.type == "at-rule" and "76.25em" in tinycss2.serialize(rule.prelude)]
+    columns = [inner for rule in wide for inner in tinycss2.parse_rule_list(rule.content, skip_whitespace=True)
+               if inner.type == "qualified-rule" and "margin-right" in tinycss2.serialize(inner.content)]
+    assert [tinycss2.serialize(rule.prelude).strip() for rule in columns] == [
+        ".md-content__inner:has(> .margin-notes-column)"]
