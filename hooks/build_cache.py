@@ -1,8 +1,8 @@
 """Results that depend only on their inputs, kept between builds in `.cache/letter/`.
 
-A build pays for pandoc, for parsing the theme's stylesheet and for making the PDF only
-when what they read has changed; a repeat `mkdocs build` (and every `mkdocs serve` rebuild) reads the last
-answer instead. Each entry is named by a hash of everything its result depends on, the
+A build pays for pandoc, for parsing the theme's stylesheets and for making the PDF only
+when what they read has changed; a repeat `mkdocs build` (and every `mkdocs serve`
+rebuild) reads the last answer instead. Each entry is named by a hash of everything its result depends on, the
 code that makes it included, so a stale answer is never read. Delete the folder at will.
 """
 

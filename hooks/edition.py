@@ -66,13 +66,17 @@ def on_config(config):
 
 
 def on_files(files, config):
+    append_to_stylesheet(files, config, _print_css(config["edition"], config), "the print footer")
+    return files
+
+
+def append_to_stylesheet(files, config, css: str, what: str) -> None:
+    """Add rules made at build time to the end of the site's stylesheet as it is published."""
     stylesheet = files.get_file_from_path(STYLESHEET)
     if stylesheet is None:
-        raise PluginError(f"docs/{STYLESHEET} is missing: the print footer is added to it.")
+        raise PluginError(f"docs/{STYLESHEET} is missing: {what} is added to it.")
     files.remove(stylesheet)
-    files.append(File.generated(config, STYLESHEET,
-                                content=stylesheet.content_string + "\n" + _print_css(config["edition"], config)))
-    return files
+    files.append(File.generated(config, STYLESHEET, content=stylesheet.content_string + "\n" + css))
 
 
 def _print_css(edition: Edition, config) -> str:

@@ -53,13 +53,11 @@ PAPER = "letter"  # the letter's own paper, US Letter
 
 @dataclass
 class PdfEdition:
-    """What the hook's events share: where the letter page is written, and what came of it."""
+    """What the hook's events share: WeasyPrint, whether this is `mkdocs serve`, and where the
+    letter page is written."""
     library: Path  # WeasyPrint's __init__.py, which names its version: part of the cache key
     serving: bool = False
     page: Path | None = None
-    pages: int | None = None
-    size: int | None = None
-    out_of_date: bool = False
 
 
 _serving = False
@@ -108,13 +106,11 @@ def on_post_build(config):
     target.unlink(missing_ok=True)  # never an earlier build's PDF
     made = letter_pdf(edition.page, config, edition.library, make=not edition.serving)
     if made is None:
-        edition.out_of_date = True
         log.info("%s is out of date: `mkdocs build` makes it again.", PDF)
         _fill(site, ": out of date until the next <code>mkdocs build</code>")
         return
     pdf, pages = made
     target.write_bytes(pdf)
-    edition.pages, edition.size = pages, len(pdf)
     _fill(site, f", {pages} page{'s' if pages != 1 else ''}, {round(len(pdf) / 1024)} KiB")
 
 
@@ -136,9 +132,13 @@ def letter_pdf(page: Path, config, library: Path, make: bool = True) -> tuple[by
         pages.append(count)
         return pdf
 
+    def page_count() -> bytes:
+        if not pages:  # the PDF came from the cache but its page count was lost: count again
+            make_now()
+        return str(pages[0]).encode()
+
     pdf = cached_bytes(root, "pdf", inputs, make_now, ".pdf")
-    count = cached_bytes(root, "pdf-pages", inputs, lambda: str(pages[0] if pages else _count(pdf)).encode())
-    return pdf, int(count)
+    return pdf, int(cached_bytes(root, "pdf-pages", inputs, page_count))
 
 
 def render(page: Path, paper: str, metadata: dict) -> tuple[bytes, int]:
@@ -159,14 +159,6 @@ def render(page: Path, paper: str, metadata: dict) -> tuple[bytes, int]:
         return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
     except (Exception, FatalURLFetchingError) as error:  # whatever WeasyPrint meets: one line, no PDF
         raise PluginError(f"{PDF} could not be made from {page.name}: {type(error).__name__}: {error}") from None
-
-
-def _count(pdf: bytes) -> int:
-    import io
-
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def _metadata(config) -> dict:

@@ -9,9 +9,8 @@ short one is drawn with empty alternative text (`content: "…" / ""`).
 """
 
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
 
-from edition import STYLESHEET, css_string
+from edition import append_to_stylesheet, css_string
 
 # Material's phone layout: below its 45em breakpoint (stylesheets/main.css, "mobile").
 PHONE = "screen and (max-width: 44.984375em)"
@@ -24,9 +23,7 @@ def on_files(files, config):
     if len(name) > 24:
         raise PluginError(f"mkdocs.yml: extra.short_name “{name}” has {len(name)} characters; "
                           "a phone's header has room for about 24. Shorten it.")
-    stylesheet = files.get_file_from_path(STYLESHEET)
-    files.remove(stylesheet)
-    files.append(File.generated(config, STYLESHEET, content=stylesheet.content_string + "\n" + _phone_css(name)))
+    append_to_stylesheet(files, config, _phone_css(name), "the phone's header name")
     return files
 
 

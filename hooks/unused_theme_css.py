@@ -5,8 +5,8 @@ diagrams, cards, …) and its palette stylesheet every colour; this site uses a 
 the build, a rule is kept when every class its selector requires is on some built page or
 named in the site's scripts (which add classes as a reader opens a tooltip, a search
 result or the drawer; a name only ever written with a dot before it is a script looking
-for that class, not adding it), and every attribute value it requires ([data-md-color-primary=red])
-is on a page or in a script. Then a custom property (--md-admonition-icon--note: an icon
+for that class, not adding it), and every attribute value it requires
+([data-md-color-primary=red]) is on a page or in a script. Then a custom property (--md-admonition-icon--note: an icon
 as a data address) is kept only when something kept, the site's own stylesheets or a
 script refers to it. That takes about half off what the letter page loads of them.
 

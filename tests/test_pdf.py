@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, mkdocs_build
+from conftest import ROOT, Site, mkdocs_build
 from letter_source import letter_lines, notes
 from test_text import EDITION_HEADINGS
 
@@ -292,6 +292,12 @@ def test_a_repeat_build_reuses_the_pdf_and_an_edit_makes_a_new_one(scratch, tmp_
     assert again.returncode == 0, again.output
     assert pdf_entries(scratch) == kept
     assert (tmp_path / "one" / "letter.pdf").read_bytes() == (tmp_path / "two" / "letter.pdf").read_bytes()
+    for count in (scratch / ".cache" / "letter").glob("pdf-pages-*"):  # a cache half lost
+        count.unlink()
+    recount = mkdocs_build(scratch, tmp_path / "recount")
+    assert recount.returncode == 0, recount.output
+    pages = len(PdfReader(tmp_path / "recount" / "letter.pdf").pages)
+    assert f"PDF, {pages} pages," in " ".join(pdf_link(Site(tmp_path / "recount"), "index.html").get_text().split())
     bib = scratch / "references.bib"
     bib.write_text(bib.read_text(encoding="utf-8").replace("ALBANIA DAILY NEWS", "Albania Daily News"), encoding="utf-8")
     edited = mkdocs_build(scratch, tmp_path / "three")
@@ -299,3 +305,26 @@ def test_a_repeat_build_reuses_the_pdf_and_an_edit_makes_a_new_one(scratch, tmp_
     assert len(pdf_entries(scratch)) == 2
     _, printed = letter_and_notes(PdfReader(tmp_path / "three" / "letter.pdf"))
     assert "Albania Daily News" in " ".join(words(printed))
+
+
+def test_awkward_web_addresses_are_links_exactly_as_written(tmp_path):
+    """Addresses with `_ % & ~ # + ?`, an encoded space and a non-ASCII letter (the editor
+    inputs' table) are kept in the PDF's links character for character; the non-ASCII
+    letter as a PDF link must be written, in UTF-8 percent-encoding."""
+    from html import escape
+    from urllib.parse import quote
+
+    from letter_pdf import render
+    from test_citation_forms import URL_ENTRIES
+
+    addresses = sorted(set(URL_ENTRIES.values()))
+    assert any("_" in a and "%" in a and "&" in a and "~" in a and "#" in a for a in addresses)
+    assert any(not a.isascii() for a in addresses)
+    items = "".join(f'<li><a href="{escape(a)}">{escape(a)}</a></li>' for a in addresses)
+    page = tmp_path / "notes.html"
+    page.write_text(f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Notes</title></head>'
+                    f"<body><ol>{items}</ol></body></html>", encoding="utf-8")
+    pdf, _ = render(page, "letter", {})
+    links = {str(annotation.get_object()["/A"]["/URI"]) for page_ in PdfReader(io.BytesIO(pdf)).pages
+             for annotation in page_.get("/Annots", [])}
+    assert links == {quote(a, safe="".join(chr(c) for c in range(33, 127))) for a in addresses}
