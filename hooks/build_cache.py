@@ -7,6 +7,7 @@ code that makes it included, so a stale answer is never read. Delete the folder 
 """
 
 import hashlib
+import importlib.util
 import os
 import tempfile
 from pathlib import Path
@@ -48,6 +49,14 @@ def entry(root: Path, kind: str, inputs: list[bytes], suffix: str = ".txt") -> P
 def source_of(module_file: str) -> bytes:
     """A module's own code, as an input of what it makes."""
     return Path(module_file).read_bytes()
+
+
+def package_init(name: str) -> Path | None:
+    """A package's __init__.py, found without importing the package (an import can cost more
+    than the cached result saves). Its code names the package's version, so as an input it
+    makes a result again after an upgrade. None where the package is not installed."""
+    spec = importlib.util.find_spec(name)
+    return Path(spec.origin) if spec is not None and spec.origin else None
 
 
 def kept_file(root: Path, name: str, content: str) -> Path:

@@ -18,17 +18,15 @@ published): there the link says the PDF is out of date until the next `mkdocs bu
 there is no `letter.pdf` to serve a stale copy of.
 """
 
-import importlib.util
 import logging
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from build_cache import cached_bytes, entry, source_of
+from build_cache import cached_bytes, entry, package_init, source_of
 from event_order import MAKE_PDF
 
 log = logging.getLogger("mkdocs.hooks.letter_pdf")
@@ -117,10 +115,11 @@ def on_post_build(config):
 def letter_pdf(page: Path, config, library: Path, make: bool = True) -> tuple[bytes, int] | None:
     """The PDF of the built letter page, and its number of pages: from the cache, or made now
     (None where it is not in the cache and `make` is false)."""
-    html = page.read_bytes()
-    stylesheets = [page.parent / href for href in _Stylesheets.of(html.decode("utf-8"))]
+    # Every stylesheet of the site, not only those the page links: cheaper than reading the
+    # page for its links, and a stylesheet it does not use only makes the PDF again.
+    stylesheets = sorted(Path(config.site_dir).rglob("*.css"))
     metadata = _metadata(config)
-    inputs = [html, *(path.read_bytes() for path in stylesheets if path.is_file()),
+    inputs = [page.read_bytes(), *(path.read_bytes() for path in stylesheets),
               repr(sorted(metadata.items())).encode(), source_of(__file__), library.read_bytes()]
     root = Path(config.config_file_path).parent
     if not make and not entry(root, "pdf", inputs, ".pdf").exists():
@@ -177,10 +176,10 @@ def _metadata(config) -> dict:
 
 def _weasyprint() -> Path:
     """Where WeasyPrint is, found without importing it (the import takes half a second)."""
-    spec = importlib.util.find_spec("weasyprint")
-    if spec is None or not spec.origin:
+    init = package_init("weasyprint")
+    if init is None:
         raise PluginError(f"{PDF} is made with WeasyPrint, which is not installed: {INSTALL}.")
-    return Path(spec.origin)
+    return init
 
 
 def _fill(site: Path, details: str) -> None:
@@ -189,24 +188,3 @@ def _fill(site: Path, details: str) -> None:
         html = path.read_text(encoding="utf-8")
         if DETAILS in html:
             path.write_text(html.replace(DETAILS, f'<span class="pdf-details">{details}</span>'), encoding="utf-8")
-
-
-class _Stylesheets(HTMLParser):
-    """The stylesheets a page links from the site itself, as written in the page."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    @classmethod
-    def of(cls, html: str) -> list[str]:
-        parser = cls()
-        parser.feed(html)
-        parser.close()
-        return parser.found
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "link" and "stylesheet" in (attrs.get("rel") or "").split() and attrs.get("href"):
-            if "://" not in attrs["href"] and not attrs["href"].startswith("//"):
-                self.found.append(attrs["href"].split("?")[0])

@@ -10,12 +10,11 @@ one per feature, and never a stale copy from a cache.
 import hashlib
 from pathlib import Path
 
-import tinycss2
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from build_cache import cached, source_of
+from build_cache import cached, package_init, source_of
 from event_order import PUBLISH_OWN_ASSETS
 
 BUNDLE = "javascripts/letter.{hash}.js"
@@ -46,7 +45,7 @@ def on_files(files, config):
         stylesheet = files.get_file_from_path(str(path))
         if stylesheet is not None:
             css = stylesheet.content_string
-            inputs = [css.encode(), source_of(__file__), tinycss2.__version__.encode()]
+            inputs = [css.encode(), source_of(__file__), source_of(package_init("tinycss2"))]
             files.remove(stylesheet)
             files.append(File.generated(config, stylesheet.src_uri,
                                         content=cached(root, "own-css", inputs, lambda: minify_css(css))))
@@ -66,6 +65,8 @@ def bundle(scripts: list[tuple[str, str]]) -> str:
 
 def minify_css(css: str) -> str:
     """The same rules, without comments, with each run of whitespace one space or none."""
+    import tinycss2  # here, not at the top: a repeat build reads the result from the cache
+
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
     return "".join(_compact(rule) for rule in rules)
 
@@ -81,6 +82,8 @@ def _compact(node) -> str:
 
 def _block(rule) -> str:
     """An at-rule's block: rules (@media) or declarations (@page, @font-face)."""
+    import tinycss2
+
     if rule.lower_at_keyword in ("media", "supports", "container", "layer"):
         return "".join(_compact(inner) for inner in tinycss2.parse_rule_list(rule.content, skip_comments=True,
                                                                              skip_whitespace=True))

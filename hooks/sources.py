@@ -156,6 +156,7 @@ def read_sources(config) -> Sources:
 
     for_pandoc = {key: parsed[key] for key in needed}
     inherit_titles(for_pandoc)
+    bibtex_adapter.name_pybtex_parts()
     bibtex_adapter.load_only(config, kept_file(root, "cited.bib", bibtex_text(for_pandoc)))
     bibtex_adapter.leave_pages_alone(config)
     if letter is not None:

@@ -23,10 +23,9 @@ import logging
 import re
 from pathlib import Path
 
-import tinycss2
 from mkdocs.plugins import event_priority
 
-from build_cache import cached, source_of
+from build_cache import cached, package_init, source_of
 from event_order import TRIM_THEME_CSS
 
 log = logging.getLogger("mkdocs.hooks.unused_theme_css")
@@ -56,7 +55,7 @@ def on_post_build(config):
     compared = set(SELECTOR_ATTRIBUTE.findall("".join(originals)))
     used = _Used(site, root, compared, own_css=[css for css in site.rglob("*.css") if css not in sheets])
     inputs = [*(text.encode() for text in originals), used.fingerprint(), source_of(__file__),
-              tinycss2.__version__.encode()]
+              source_of(package_init("tinycss2"))]
     trimmed = cached(root, "theme-css", inputs, lambda: "\0".join(_trim(originals, used))).split("\0")
     names = {}
     for css, original, text in zip(sheets, originals, trimmed):
@@ -135,6 +134,8 @@ class _Used:
 def _trim(sheets: list[str], used: _Used) -> list[str]:
     """The stylesheets without the rules no page can match, then without the custom
     properties nothing kept refers to (the stylesheets refer to each other's)."""
+    import tinycss2  # here, not at the top: a repeat build reads the result from the cache
+
     kept = [_rule_list(tinycss2.parse_stylesheet(css, skip_comments=True), used) for css in sheets]
     definitions: dict[str, set[str]] = {}  # custom property -> the ones its values refer to
     referred: set[str] = set()
@@ -157,6 +158,8 @@ def _trim(sheets: list[str], used: _Used) -> list[str]:
 
 def _rule_list(rules, used: _Used) -> list:
     """The rules that can match, as parsed rules (selectors rewritten) and text."""
+    import tinycss2
+
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":

@@ -184,7 +184,7 @@ def test_the_pdf_library_or_pango_missing_is_one_clear_line(monkeypatch, tmp_pat
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` fails, as when missing
     with pytest.raises(PluginError, match=r"^letter\.pdf could not be made .*pip install .*apt-get install libpango"):
         letter_pdf.render(tmp_path / "index.html", "letter", {})
-    monkeypatch.setattr(letter_pdf.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(letter_pdf, "package_init", lambda name: None)
     with pytest.raises(PluginError, match=r"^letter\.pdf is made with WeasyPrint, which is not installed"):
         letter_pdf.on_config({})
 

@@ -9,6 +9,7 @@ from mkdocs_bibtex.config import BibTexConfig
 from mkdocs_bibtex.plugin import BibTexPlugin
 from mkdocs_bibtex.registry import SimpleRegistry
 
+import bibtex_adapter
 from conftest import ROOT
 
 CITED = {"rferl2021kosovo", "insiderpaper2021serbian", "halili2021russian", "eeas2021dialogue"}
@@ -51,6 +52,43 @@ def test_contact_3_the_plugin_leaves_the_pages_alone():
     formatted = config["sources"].formatted.notes["@halili2021russian"]
     markdown = f"Text.[^4]\n\n[^4]: {formatted}\n\nCode: `[\ue010halili2021russian]`\n"
     assert plugin.on_page_markdown(markdown, None, config, None) == markdown
+
+
+def test_contact_4_pybtex_searches_no_entry_points(monkeypatch):
+    """`name_pybtex_parts()` names every part the plugin's registry asks pybtex for, so pybtex
+    never searches the installed packages' entry points while the plugin loads the works."""
+    import pybtex.plugin
+
+    searches = []
+    search = pybtex.plugin.entry_points
+
+    def counted(**selection):
+        searches.append(selection)
+        return search(**selection)
+
+    monkeypatch.setattr(pybtex.plugin, "_RUNTIME_PLUGINS", {})
+    monkeypatch.setattr(pybtex.plugin, "entry_points", counted)
+    plugin = configured().plugins["bibtex"]
+    assert set(plugin.registry.bib_data.entries) == CITED
+    assert searches == []
+
+
+@pytest.mark.parametrize("part", sorted(bibtex_adapter.PYBTEX_PARTS))
+def test_contact_4_the_parts_named_are_pybtex_own(part):
+    """Each part handed to pybtex is the class pybtex's own entry points name for it."""
+    from importlib.metadata import entry_points
+
+    group, name = part
+    (entry_point,) = entry_points(group=group, name=name)
+    assert entry_point.value == bibtex_adapter.PYBTEX_PARTS[part]
+    assert pybtex_part(group, name) is entry_point.load()
+
+
+def pybtex_part(group, name):
+    from pybtex.plugin import _RUNTIME_PLUGINS
+
+    bibtex_adapter.name_pybtex_parts()
+    return _RUNTIME_PLUGINS[group][name]
 
 
 @pytest.mark.parametrize("option", ["csl_file"])

@@ -283,7 +283,8 @@ def pdf_entries(project: Path) -> dict[str, int]:
 
 def test_a_repeat_build_reuses_the_pdf_and_an_edit_makes_a_new_one(scratch, tmp_path):
     """The PDF is kept in .cache/letter/ by a hash of what it is made from: an unchanged
-    build reads it back (no new entry, the entry untouched); a .bib edit makes a new one."""
+    build reads it back (no new entry, the entry untouched); a .bib edit or a print-style edit
+    makes a new one."""
     first = mkdocs_build(scratch, tmp_path / "one")
     assert first.returncode == 0, first.output
     kept = pdf_entries(scratch)
@@ -305,6 +306,13 @@ def test_a_repeat_build_reuses_the_pdf_and_an_edit_makes_a_new_one(scratch, tmp_
     assert len(pdf_entries(scratch)) == 2
     _, printed = letter_and_notes(PdfReader(tmp_path / "three" / "letter.pdf"))
     assert "Albania Daily News" in " ".join(words(printed))
+    css = scratch / "docs" / "stylesheets" / "letter.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n@media print { .md-typeset p { word-spacing: 0.1em } }\n",
+                   encoding="utf-8")
+    restyled = mkdocs_build(scratch, tmp_path / "four")
+    assert restyled.returncode == 0, restyled.output
+    assert len(pdf_entries(scratch)) == 3  # the print style is one of its inputs
+    assert (tmp_path / "four" / "letter.pdf").read_bytes() != (tmp_path / "three" / "letter.pdf").read_bytes()
 
 
 def test_awkward_web_addresses_are_links_exactly_as_written(tmp_path):
