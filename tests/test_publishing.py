@@ -1,13 +1,18 @@
 """What every published page declares, and loads: language, name, description, nothing remote."""
 
 import hashlib
+import json
+import os
 import posixpath
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import mkdocs_build
+from conftest import Site, mkdocs_build
 
 # Elements through which a page makes the browser fetch something.
 LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -371,3 +376,76 @@ def test_editing_a_note_does_not_trim_the_theme_stylesheets_again(scratch, tmp_p
     assert edited.returncode == 0, edited.output
     assert "Attacked In The North" in (tmp_path / "two" / "index.html").read_text(encoding="utf-8")
     assert len(kept) == 1 and entries() == kept
+
+
+# --- Compiled templates (hooks/template_cache.py) ------------------------------------------
+
+# A build in which every template Jinja compiles from its source is named on the last line.
+COUNT_COMPILED = """
+import json, sys
+import jinja2
+compiled = []
+parse = jinja2.Environment._parse
+def counted(self, source, name, filename):
+    compiled.append(name)
+    return parse(self, source, name, filename)
+jinja2.Environment._parse = counted
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+build(load_config("mkdocs.yml", site_dir=sys.argv[1], strict=True))
+print(json.dumps(compiled))
+"""
+THEME_TEMPLATES = {"main.html", "base.html", "404.html", "sitemap.xml", "partials/header.html"}
+
+
+def compiled_in_build(project: Path, site: Path) -> set[str]:
+    result = subprocess.run([sys.executable, "-c", COUNT_COMPILED, str(site)], cwd=project, capture_output=True,
+                            text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def site_files(root: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
+
+
+def template_folders(project: Path) -> list[Path]:
+    return sorted((project / ".cache" / "letter").glob("templates-*"))
+
+
+def test_a_repeat_build_compiles_no_theme_template(scratch, tmp_path):
+    """The first build compiles the theme's templates; the next reads them compiled."""
+    assert THEME_TEMPLATES <= compiled_in_build(scratch, tmp_path / "one")
+    assert THEME_TEMPLATES & compiled_in_build(scratch, tmp_path / "two") == set()
+    assert site_files(tmp_path / "one") == site_files(tmp_path / "two")
+
+
+def test_an_edited_override_is_compiled_again(scratch, tmp_path):
+    """An edit in overrides/ shows in the next build, though the template was kept compiled."""
+    assert mkdocs_build(scratch, tmp_path / "one").returncode == 0
+    main = scratch / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block content %}", '{% block content %}<p id="edited-override">Edited.</p>', 1), encoding="utf-8")
+    assert "main.html" in compiled_in_build(scratch, tmp_path / "two")
+    assert Site(tmp_path / "two").html("index.html").find(id="edited-override") is not None
+
+
+@pytest.mark.parametrize("damage", ["empty", "cut short", "other bytes", "a folder in its place"])
+def test_a_damaged_template_cache_costs_only_time(scratch, tmp_path, damage):
+    """Whatever is left in the cache's place, the build is the same as one with no cache."""
+    fresh = mkdocs_build(scratch, tmp_path / "fresh")
+    assert fresh.returncode == 0, fresh.output
+    (folder,) = template_folders(scratch)
+    for entry in folder.iterdir():
+        if damage == "empty":
+            entry.write_bytes(b"")
+        elif damage == "cut short":
+            entry.write_bytes(entry.read_bytes()[:40])
+        elif damage == "other bytes":
+            entry.write_bytes(b"j2" + bytes(range(256)) * 4)
+    if damage == "a folder in its place":  # the cache's folder is a file: nothing can be kept
+        shutil.rmtree(folder)
+        folder.write_text("not a folder", encoding="utf-8")
+    again = mkdocs_build(scratch, tmp_path / "again")
+    assert again.returncode == 0, again.output
+    assert site_files(tmp_path / "again") == site_files(tmp_path / "fresh")
