@@ -126,6 +126,23 @@ def test_the_linked_part_is_marked_and_meets_contrast(browser, base_url, axe_sou
     context.close()
 
 
+@pytest.mark.parametrize("width", [1440, 375])
+def test_a_text_fragment_link_lands_on_its_words(reader, width):
+    """A link to words, as Chromium's "Copy link to highlight" makes it: the letter opens with
+    the paragraph holding them on screen below the header, and no script of the site stands
+    in the browser's way."""
+    page = reader(width)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto("./#:~:text=sticker%20regime")
+    page.wait_for_function("""() => {
+        const words = document.getElementById("p4").getBoundingClientRect()
+        return words.top >= document.querySelector(".md-header").getBoundingClientRect().bottom - 1
+            && words.top < innerHeight
+    }""")
+    assert page.evaluate("scrollY") > 0 and errors == []
+
+
 def test_the_headline_is_in_full_text_colour(page: Page):
     page.goto("./")
     colours = page.evaluate("""() => [getComputedStyle(document.querySelector('article h1')).color,
