@@ -41,6 +41,9 @@ def on_page_markdown(markdown, page, config, files):
     return _write_notes_without_address(markdown, page, sources, files)
 
 
+EN_SPACE = "\u2002"
+
+
 def _link_notes_to_entries(markdown, page, sources):
     notes = [note for note in sources.citations.notes if note.page == page.file.src_uri]
     if not notes or sources.references_page is None:
@@ -56,7 +59,10 @@ def _link_notes_to_entries(markdown, page, sources):
             links = "References entries: " + ", ".join(
                 f"[{literal(sources.short_name(key))}]({target}#{key}){{ .note-entry }}"
                 for key in note.keys)
-        lines[number] += " " + links
+        # An en space sets the link off from the note; where the line breaks there, the space
+        # stays at the end of the text and the link starts the next line flush (a margin on
+        # the link would indent it).
+        lines[number] += EN_SPACE + links
     return "\n".join(lines)
 
 
