@@ -64,16 +64,19 @@ def build_seconds(config: Path, site: Path, strict: bool) -> float:
     return time.perf_counter() - start
 
 
+def project_copy(destination: Path, edit_config=lambda text: text) -> Path:
+    """A copy of the project (its caches included), with its mkdocs.yml edited."""
+    shutil.copytree(ROOT, destination, ignore=NOT_COPIED)
+    config = destination / "mkdocs.yml"
+    config.write_text(edit_config(config.read_text(encoding="utf-8")), encoding="utf-8")
+    return destination
+
+
 def without_template_cache(work: Path) -> Path:
     """A copy of the project whose build compiles the theme's templates, as the bare build does."""
-    project = work / "no-template-cache"
-    shutil.copytree(ROOT, project, ignore=NOT_COPIED)
-    config = project / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text("".join(line for line in lines if "hooks/template_cache.py" not in line), encoding="utf-8")
-    for folder in (project / ".cache" / "letter").glob("templates-*"):
-        shutil.rmtree(folder)
-    return config
+    project = project_copy(work / "no-template-cache", lambda text: "".join(
+        line for line in text.splitlines(keepends=True) if "hooks/template_cache.py" not in line))
+    return project / "mkdocs.yml"
 
 
 def measure_builds(repeat: int, work: Path) -> dict:
@@ -125,12 +128,9 @@ def library_bib(uncited: int) -> str:
 
 def library_project(work: Path, entries: int) -> Path:
     """A copy of the project whose references.bib holds `entries` entries, in library mode."""
-    project = work / f"library-{entries}"
-    shutil.copytree(ROOT, project, ignore=NOT_COPIED)
+    project = project_copy(work / f"library-{entries}", lambda text: text.replace("uncited: warn", "uncited: allow"))
     bib = project / "references.bib"
     bib.write_text(bib.read_text(encoding="utf-8") + library_bib(entries - 4), encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("uncited: warn", "uncited: allow"), encoding="utf-8")
     return project
 
 
@@ -181,8 +181,7 @@ def measure_rebuilds(repeat: int, work: Path, project: Path | None = None) -> di
     rebuild's own time as `mkdocs serve` reports it. The first includes MkDocs' watcher,
     which looks for changes every 0.5 s (PollingObserver) and waits 0.1 s more."""
     if project is None:
-        project = work / "serve"
-        shutil.copytree(ROOT, project, ignore=NOT_COPIED)
+        project = project_copy(work / "serve")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
