@@ -154,6 +154,24 @@ def test_keys_that_start_other_keys_resolve_whole_in_every_build(tmp_path):
     assert "A Shorter Key" in pages[0] and "kosovo</a>" not in pages[0]
 
 
+@pytest.mark.parametrize("width", [375, 1440])
+def test_every_notes_entry_links_follow_its_text_without_an_indent(editor_site, browser, width):
+    """Long addresses, two works in a note ("References entries: …"), a locator, notes on a
+    second page: each note's first references link follows its text, or starts the next line
+    flush with it."""
+    from conftest import served
+    from test_reading import ENTRY_LINK_PLACES, assert_entry_links_follow_their_text
+
+    with served(editor_site.root) as url:
+        page = browser.new_page(base_url=url, viewport={"width": width, "height": 740})
+        for path in ["forms/", "second/"]:
+            page.goto(path)
+            places = page.evaluate(ENTRY_LINK_PLACES)
+            assert len(places) >= (10 if path == "forms/" else 1), path
+            assert_entry_links_follow_their_text(places)
+        page.close()
+
+
 @pytest.mark.parametrize("path", ["forms/", "references/"])
 def test_long_web_addresses_wrap_on_a_phone(editor_site, browser, path):
     """At 375 px a long address breaks across lines: no sideways scroll."""
