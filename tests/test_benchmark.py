@@ -23,6 +23,7 @@ def test_benchmark_runs_once_and_writes_its_figures(tmp_path):
     assert results["build"]["runs"] == 1
     assert results["build"]["full_seconds"] > 0 and results["build"]["bare_material_seconds"] > 0
     assert results["build"]["compiling_seconds"] > 0 and results["build"]["compiling_ratio"] > 0
+    assert results["build"]["empty_cache_seconds"] > 0
     assert len(results["serve_rebuild"]["runs"]) == 1 and len(results["serve_rebuild"]["builds"]) == 1
     assert 0 < results["serve_rebuild"]["median_build_seconds"] <= results["serve_rebuild"]["median_seconds"]
     pages = {"/", "references/", "cite/", "about/", "404.html"}
