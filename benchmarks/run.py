@@ -155,7 +155,30 @@ def measure_library(repeat: int, work: Path) -> dict:
     rebuild = measure_rebuilds(repeat, work, library_project(work / "serve-library", LIBRARY_SIZES[-1]))
     return {"build_seconds": seconds, "ratio": statistics.median(a / b for a, b in zip(largest, smallest)),
             "serve_rebuild_seconds": rebuild["median_build_seconds"],
-            "serve_saved_to_shown_seconds": rebuild["median_seconds"], "runs": repeat}
+            "serve_saved_to_shown_seconds": rebuild["median_seconds"], "runs": repeat,
+            "uncited": measure_uncited(repeat, work)}
+
+
+UNCITED = 15000
+
+
+def measure_uncited(repeat: int, work: Path) -> dict:
+    """A library of 15,000 uncited entries in the default mode (uncited: warn, which names the
+    first ten and counts the rest) beside library mode. Neither build is strict: the default
+    mode's warnings would stop it."""
+    projects = {}
+    for mode in ("warn", "allow"):
+        project = project_copy(work / f"uncited-{mode}", lambda text: text.replace("uncited: warn", f"uncited: {mode}"))
+        bib = project / "references.bib"
+        bib.write_text(bib.read_text(encoding="utf-8") + library_bib(UNCITED), encoding="utf-8")
+        projects[mode] = project
+    runs: dict[str, list[float]] = {mode: [] for mode in projects}
+    for _ in range(repeat):
+        for mode, project in projects.items():
+            runs[mode].append(build_seconds(project / "mkdocs.yml", work / f"site-uncited-{mode}", strict=False))
+    return {"entries": UNCITED, "warn_seconds": statistics.median(runs["warn"]),
+            "allow_seconds": statistics.median(runs["allow"]),
+            "ratio": statistics.median(w / a for w, a in zip(runs["warn"], runs["allow"]))}
 
 
 # --- mkdocs serve -------------------------------------------------------------------------
@@ -399,6 +422,10 @@ def table(results: dict) -> str:
         f"{results['library']['serve_rebuild_seconds']:.2f} s |",
         f"| the same, from saving the file to the served page showing it | "
         f"{results['library']['serve_saved_to_shown_seconds']:.2f} s |",
+        f"| build with {results['library']['uncited']['entries']:,} uncited entries, default mode (the first "
+        f"ten named, the rest counted) | {results['library']['uncited']['warn_seconds']:.2f} s |",
+        f"| the same in library mode | {results['library']['uncited']['allow_seconds']:.2f} s |",
+        f"| ratio, default mode to library mode (budget 1.5) | {results['library']['uncited']['ratio']:.2f} |",
         f"| letter.pdf made afresh (a cold build's share: WeasyPrint's import and the setting), "
         f"median of {results['pdf']['runs']} | {results['pdf']['cold_seconds']:.2f} s |",
         f"| letter.pdf | {results['pdf']['pages']} pages, {results['pdf']['bytes'] / 1024:.1f} KiB |",

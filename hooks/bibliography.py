@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 from pybtex.database import Entry
 
+from field_text import for_pandoc, quote_ligatures
+
 ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 NOT_ENTRIES = {"string", "preamble", "comment"}
 TITLE_FIELDS = {"title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "maintitle", "journaltitle",
@@ -120,25 +122,36 @@ def inherit_titles(entries: dict[str, Entry]) -> None:
 def _entry_text(key: str, entry: Entry, carry: bool) -> str:
     fields = []
     for role, persons in entry.persons.items():
-        fields.append((role, " and ".join(str(person) for person in persons)))
+        names = " and ".join(str(person) for person in persons)
+        fields.append((role, for_pandoc(names) if carry else names))
     archive = archived_copy(entry)
     if carry and archive:
         fields.append(("library", f"{_long_date(archive[1])}, {archive[0]}"))
     for name, value in entry.fields.items():
         lower = name.lower()
-        if carry and lower in ("archiveurl", "archivedate", "library"):
+        if carry and not handed_to_pandoc(entry, name):
             continue
-        if carry and lower == "organization" and entry.type.lower() == "report" and "institution" in entry.fields:
-            continue  # pandoc would join the two as one publisher, "Institution; Organization"
         if carry and lower == "month" and value.strip().lower().rstrip(".") in MONTHS:
             value = MONTHS[value.strip().lower().rstrip(".")]
-        if carry and lower not in VERBATIM_FIELDS:
-            value = _carried(value)
+        if carry and lower in VERBATIM_FIELDS:
+            value = value.strip()
+        elif carry:
+            value = _carried(for_pandoc(value))
         if lower in TITLE_FIELDS and not _fully_braced(value):
             value = "{" + value + "}"
         fields.append((lower, value))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{entry.type}{{{key},\n{body}\n}}\n"
+
+
+def handed_to_pandoc(entry: Entry, name: str) -> bool:
+    """Whether a field is handed to pandoc as written: not the archived copy (handed over as
+    `library`, already worded), nor a report's organization beside its institution (pandoc
+    would join the two as one publisher, "Institution; Organization")."""
+    lower = name.lower()
+    if lower in ("archiveurl", "archivedate", "library"):
+        return False
+    return not (lower == "organization" and entry.type.lower() == "report" and "institution" in entry.fields)
 
 
 def archived_copy(entry: Entry) -> tuple[str, datetime.date] | None:
@@ -155,8 +168,7 @@ def _long_date(date: datetime.date) -> str:
 
 def _carried(value: str) -> str:
     """LaTeX's quote ligatures as the quotes they print, then every quote mark and `$` carried."""
-    for ligature, quote in (("``", "“"), ("''", "”"), ("`", "‘")):
-        value = value.replace(ligature, quote)
+    value = quote_ligatures(value)
     return CARRIED_RE.sub(lambda m: CARRIED[m[0]], value)
 
 

@@ -87,6 +87,31 @@ def read_page(markdown: str, page: str) -> PageCitations:
     return PageCitations(notes, stray)
 
 
+def link_targets(text: str) -> list[str]:
+    """The destinations of a note's Markdown links (`[words](address)`, `<https://…>`) and of
+    its raw HTML addresses (`href="…"`), as written."""
+    text = CODE_SPAN.sub(lambda m: " " * len(m[0]), text)
+    found = []
+    start = text.find("](")
+    while start >= 0:
+        index, depth = start + 2, 1
+        while index < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[index], 0)
+            index += 1
+        destination = text[start + 2:index - 1].strip()
+        if destination.startswith("<"):
+            destination = destination[1:destination.find(">")] if ">" in destination else destination[1:]
+        found.append(destination.split(' "')[0].split(" '")[0])
+        start = text.find("](", index)
+    found += AUTOLINK.findall(text)
+    found += [m[1] or m[2] for m in HTML_ADDRESS.finditer(text)]
+    return found
+
+
+AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+HTML_ADDRESS = re.compile(r"""\b(?:href|src|action|formaction)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+
+
 def cites_in(text: str, line: int) -> list[Cite]:
     text = CODE_SPAN.sub(lambda m: " " * len(m[0]), text)
     return [Cite(m["braced"] or m["key"], line) for m in CITATION.finditer(text)]

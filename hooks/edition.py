@@ -11,12 +11,16 @@ address is `site_url` (SITE_URL) and the repository `extra.edition.repository`
 """
 
 import datetime
+import html
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+
+import addresses
+from reference_checks import as_text
 
 MARKER = r"\edition"
 STYLESHEET = "stylesheets/letter.css"
@@ -42,18 +46,23 @@ class Edition:
 def read_edition(config) -> Edition:
     pyproject = Path(config.config_file_path).parent / "pyproject.toml"
     try:
-        project = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        project = tomllib.loads(as_text(pyproject.read_bytes()))
         version = project["project"]["version"]
         date = project["tool"]["edition"]["date"]
-    except (OSError, tomllib.TOMLDecodeError, KeyError) as error:
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as error:
         raise PluginError(
             f"pyproject.toml: the edition's version and date are read from [project] version and "
             f"[tool.edition] date ({type(error).__name__}: {error})."
         ) from None
     if not isinstance(date, datetime.date):
         raise PluginError("pyproject.toml: [tool.edition] date must be a date, e.g. 2026-11-26 (no quotes).")
-    edition_extra = config.extra.get("edition") or {}
-    return Edition(version, date, config.site_url or None, edition_extra.get("repository") or None)
+    repository = config["site_settings"].edition.repository or None
+    for name, address in [("site_url (SITE_URL)", config.site_url), ("extra: edition: repository (EDITION_REPOSITORY)",
+                                                                        repository)]:
+        reason = addresses.problem(address) if address else None
+        if reason:
+            raise PluginError(f"mkdocs.yml, {name}: “{address}” is not an address this site publishes: {reason}.")
+    return Edition(version, date, config.site_url or None, repository)
 
 
 def _long_date(date: datetime.date) -> str:
@@ -80,7 +89,7 @@ def append_to_stylesheet(files, config, css: str, what: str) -> None:
 
 
 def _print_css(edition: Edition, config) -> str:
-    where = edition.address or config.site_name
+    where = edition.address or html.unescape(config.site_name)  # escaped as markup for the theme
     footer = f"{where} · edition {edition.version}"
     return (
         "/* Added by hooks/edition.py: the footer of every printed page. */\n"

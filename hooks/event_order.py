@@ -16,12 +16,6 @@ WRITE_LINKS = 40
 # on_files: publish the site's own stylesheets and scripts after hooks/edition.py (0) has
 # added the print footer to the stylesheet.
 PUBLISH_OWN_ASSETS = -10
-# on_post_build: move inline scripts into files first, so that the stylesheet pass after
-# them reads every script the pages run.
-MOVE_INLINE_SCRIPTS = 20
-TRIM_THEME_CSS = 10
-# on_post_build: after Material's search (0) has written its index, extend it.
-EXTEND_SEARCH = -10
-# on_post_build: last, make the PDF from the letter page as published (its scripts and
-# stylesheets in their final files), then write its pages and size into the links to it.
-MAKE_PDF = -20
+# on_post_build: after Material's search (0) has written its index, finish the pages (the
+# index extended, scripts and stylesheets in their final files, the PDF) and check the site.
+FINISH_SITE = -20

@@ -99,9 +99,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_config(config):
-    # The theme writes the site's description into an attribute unescaped (autoescape is off).
-    if config.site_description:
-        config.site_description = escape(config.site_description)
+    # The theme writes the site's name and description into attributes and text unescaped
+    # (autoescape is off): escaped once here, as markup, they are written as text everywhere.
+    for name in ("site_name", "site_description"):
+        if config[name]:
+            config[name] = escape(config[name])
     return config
 
 

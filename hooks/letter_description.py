@@ -26,6 +26,7 @@ from pybtex.database import Entry, Person
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 CITATION_KEY = "torres2021kosova"
+LETTER_FIELDS = {"date": datetime.date, "genre": str, "signatories": list, "recipients": list}
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
 
 
@@ -89,9 +90,17 @@ def read_letter(description, markdown: str, page_uri: str, url: str | None) -> L
     where = f"docs/{page_uri}, front matter 'letter'"
     if not isinstance(description, dict):
         raise PluginError(f"{where}: expected a mapping of date, genre, signatories and recipients.")
-    for field, kind in [("date", datetime.date), ("genre", str), ("signatories", list), ("recipients", list)]:
+    unknown = [key for key in description if key not in LETTER_FIELDS]
+    if unknown:
+        raise PluginError(f"{where}: unknown key '{unknown[0]}'; the letter is described by "
+                          f"{', '.join(LETTER_FIELDS)} (see README).")
+    for field, kind in LETTER_FIELDS.items():
         if not isinstance(description.get(field), kind):
             raise PluginError(f"{where}: '{field}' is missing or not a {kind.__name__} (see README).")
+    for name in description["signatories"]:
+        if not isinstance(name, (str, dict)) or not str(name).strip():
+            raise PluginError(f"{where}: each signatory is a name (\"Ritchie Torres\") or a mapping "
+                              f"({{given: …, family: …}}): got {name!r}.")
     for recipient in description["recipients"]:
         if not (isinstance(recipient, dict) and isinstance(recipient.get("name"), str)
                 and isinstance(recipient.get("role"), str)):
@@ -113,7 +122,8 @@ def read_letter(description, markdown: str, page_uri: str, url: str | None) -> L
 
 def _name(written, where: str) -> Name:
     if isinstance(written, dict):
-        if not isinstance(written.get("family"), str):
+        if not isinstance(written.get("family"), str) or not all(
+                isinstance(written.get(k) or "", str) for k in ("given", "suffix")):
             raise PluginError(f"{where}: a signatory written as a mapping needs a family name: {written}.")
         return Name(str(written.get("given") or ""), written["family"], str(written.get("suffix") or ""))
     given_family, _, suffix = str(written).rpartition(", ")

@@ -23,17 +23,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from build_cache import cached_bytes, entry, package_init, source_of
-from event_order import MAKE_PDF
+from build_cache import cached_bytes, has_entry, package_init, source_of
 
 log = logging.getLogger("mkdocs.hooks.letter_pdf")
 
 PDF = "letter.pdf"
 MARKER = r"\pdf_edition"
-DETAILS = '<span class="pdf-details"></span>'
+DETAILS_CLASS = "pdf-details"
+DETAILS = f'<span class="{DETAILS_CLASS}"></span>'
 INSTALL = ("install it with the project's packages (.venv/bin/pip install -c constraints.txt .) and "
            "Debian's Pango with `bash .ci/install-system-libraries` (apt-get install libpango-1.0-0 libpangoft2-1.0-0)")
 
@@ -94,13 +93,13 @@ def on_page_markdown(markdown, page, config, files):
     return "\n".join(lines)
 
 
-@event_priority(MAKE_PDF)
-def on_post_build(config):
+def publish_pdf(site, config) -> None:
+    """letter.pdf beside the letter page (made, or read from the cache), and each link to it
+    filled in with its pages and size; under `mkdocs serve`, the links say it is out of date."""
     edition: PdfEdition = config["letter_pdf"]
     if edition.page is None:
         return
-    site = Path(config.site_dir)
-    target = site / PDF
+    target = site.root / PDF
     target.unlink(missing_ok=True)  # never an earlier build's PDF
     made = letter_pdf(edition.page, config, edition.library, make=not edition.serving)
     if made is None:
@@ -122,7 +121,7 @@ def letter_pdf(page: Path, config, library: Path, make: bool = True) -> tuple[by
     inputs = [page.read_bytes(), *(path.read_bytes() for path in stylesheets),
               repr(sorted(metadata.items())).encode(), source_of(__file__), library.read_bytes()]
     root = Path(config.config_file_path).parent
-    if not make and not entry(root, "pdf", inputs, ".pdf").exists():
+    if not make and not has_entry(root, "pdf", inputs, ".pdf"):
         return None
     pages: list[int] = []
 
@@ -136,8 +135,12 @@ def letter_pdf(page: Path, config, library: Path, make: bool = True) -> tuple[by
             make_now()
         return str(pages[0]).encode()
 
-    pdf = cached_bytes(root, "pdf", inputs, make_now, ".pdf")
-    return pdf, int(cached_bytes(root, "pdf-pages", inputs, page_count))
+    pdf = cached_bytes(root, "pdf", inputs, make_now, ".pdf", check=_is_pdf)
+    return pdf, int(cached_bytes(root, "pdf-pages", inputs, page_count, check=bytes.isdigit))
+
+
+def _is_pdf(data: bytes) -> bool:
+    return data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
 
 
 def render(page: Path, paper: str, metadata: dict) -> tuple[bytes, int]:
@@ -182,9 +185,11 @@ def _weasyprint() -> Path:
     return init
 
 
-def _fill(site: Path, details: str) -> None:
-    """Each link to the PDF says what it is: pages and size, or that it is out of date."""
-    for path in site.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        if DETAILS in html:
-            path.write_text(html.replace(DETAILS, f'<span class="pdf-details">{details}</span>'), encoding="utf-8")
+def _fill(site, details: str) -> None:
+    """Each link to the PDF says what it is (HTML): pages and size, or that it is out of date."""
+    from built_site import element
+
+    for page, tree in site.pages.items():
+        for span in tree.css(f"span.{DETAILS_CLASS}"):
+            span.replace_with(element(f'<span class="{DETAILS_CLASS}">{details}</span>'))
+            site.changed(page)

@@ -32,8 +32,9 @@ import pypandoc
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from bibliography import restore
-from build_cache import cached, source_of
+from bibliography import handed_to_pandoc, restore
+import field_text
+from build_cache import cached_bytes, has_entry, source_of
 from citations import CITATION, CODE_SPAN, NOTE, code_lines, read_page
 from event_order import WRITE_CITATIONS
 
@@ -75,14 +76,15 @@ class Formatted:
     items: dict[str, dict]  # a work's key -> its CSL data (plain text)
 
 
-def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path, root: Path,
+def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: str, root: Path,
                archives: dict[str, tuple[str, str]] | None = None) -> Formatted:
     """One pandoc run for every note that cites, every entry and the CSL data of each work
     (read from the build cache when nothing it reads has changed)."""
     bodies = list(dict.fromkeys(note_bodies))
     document = _document(bodies, keys)
-    inputs = [document.encode(), bibtex.encode(), style.read_bytes(), source_of(__file__), _pandoc_identity()]
-    answer = json.loads(cached(root, "pandoc", inputs, lambda: json.dumps(_run_pandoc(document, bibtex, style))))
+    inputs = [document.encode(), bibtex.encode(), style.encode(), source_of(__file__), _pandoc_identity()]
+    answer = json.loads(cached_bytes(root, "pandoc", inputs, lambda: json.dumps(_run_pandoc(document, bibtex, style)).encode(),
+                                     check=_is_answer))
     for message in answer["warnings"]:
         log.warning("pandoc, formatting the notes with the CSL style: %s", message)
     parsed = _Output(archives or {})
@@ -97,6 +99,69 @@ def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: Path
         notes[body] = text
     items = {item["id"]: _restored(item) for item in json.loads(parsed.csl_items or "[]")}
     return Formatted(notes, parsed.entries, items)
+
+
+def check_formatted(formatted: Formatted, notes, cited: list[str], entries: dict, bibliography, style: str,
+                    root: Path, inputs: list[bytes]) -> None:
+    """Nothing the editor wrote is dropped on the way (hooks/field_text.py): what pandoc read
+    of each cited work, each note and each references entry, against references.bib and the
+    notes as written; and no note is left without text. Checked once for each answer."""
+    raw = [bibliography.entries[key].text.encode() for key in entries]
+    answer = json.dumps([formatted.notes, formatted.entries, formatted.items], sort_keys=True).encode()
+    inputs = [*inputs, *raw, answer, source_of(__file__), source_of(field_text.__file__)]
+    if has_entry(root, "formatted-checked", inputs):
+        return
+    try:
+        _check_formatted(formatted, notes, cited, entries, bibliography, style)
+    except field_text.DroppedText as error:
+        raise PluginError(str(error)) from None
+    cached_bytes(root, "formatted-checked", inputs, lambda: b"checked")
+
+
+def _check_formatted(formatted: Formatted, notes, cited, entries, bibliography, style) -> None:
+    from reference_checks import field_line
+
+    printed = field_text.style_variables(style)
+
+    def where_in(key):
+        raw = bibliography.entries[key]
+        return lambda field: f"{raw.file}, line {field_line(raw, field)}"
+
+    for key in cited:
+        entry = entries[key]
+        handed = {name: value for name, value in entry.fields.items() if handed_to_pandoc(entry, name)}
+        field_text.check_read(key, handed, dict(entry.persons), formatted.items.get(key, {}), where_in(key))
+        place = field_text.Place(f"The references entry of '{key}'", plain_text(formatted.entries.get(key, "")))
+        field_text.check_printed(key, formatted.items.get(key, {}), {f.lower() for f in entry.fields} | set(entry.persons),
+                                 printed, place, where_in(key))
+    for note in notes:
+        where = f"note {note.number} (docs/{note.page}, line {note.line})"
+        text = plain_text(formatted.notes[note.body])
+        if not text.strip():
+            raise PluginError(f"docs/{note.page}, line {note.line}: note [^{note.label}] publishes no text: “{note.body}”. "
+                              "Cite a work the way pandoc reads citations ([^n]: @key), or write the note's text.")
+        place = field_text.Place(where[0].upper() + where[1:], text)
+        for key in note.keys:
+            entry = entries[key]
+            field_text.check_printed(key, formatted.items.get(key, {}), {f.lower() for f in entry.fields}
+                                     | set(entry.persons), printed, place, where_in(key))
+        field_text.check_note_words(note.body, note.keys, place)
+
+
+def plain_text(fragment: str) -> str:
+    """A formatted note or entry (literal Markdown with links) as the reader reads it."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return field_text.normal(LexborHTMLParser(f"<body>{fragment}</body>").body.text(deep=True))
+
+
+def _is_answer(data: bytes) -> bool:
+    """A kept answer as _run_pandoc gives it: HTML and a list of warnings."""
+    try:
+        answer = json.loads(data)
+    except ValueError:
+        return False
+    return isinstance(answer, dict) and isinstance(answer.get("html"), str) and isinstance(answer.get("warnings"), list)
 
 
 def _pandoc_identity() -> bytes:
@@ -115,13 +180,14 @@ def _pandoc_identity() -> bytes:
     return "\n".join(parts).encode()
 
 
-def _run_pandoc(document: str, bibtex: str, style: Path) -> dict:
+def _run_pandoc(document: str, bibtex: str, style: str) -> dict:
     with tempfile.TemporaryDirectory() as folder:
-        bib, lua = Path(folder) / "cited.bib", Path(folder) / "csl-items.lua"
+        bib, lua, csl = Path(folder) / "cited.bib", Path(folder) / "csl-items.lua", Path(folder) / "style.csl"
         bib.write_text(bibtex, encoding="utf-8")
+        csl.write_text(style, encoding="utf-8")
         lua.write_text(CSL_ITEMS_FILTER, encoding="utf-8")
         output, warnings = _to_html(document, ["--lua-filter", str(lua), "--citeproc",
-                                               "--bibliography", str(bib), "--csl", str(style)])
+                                               "--bibliography", str(bib), "--csl", str(csl)])
     return {"html": output, "warnings": warnings}
 
 

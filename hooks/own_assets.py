@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from build_cache import cached, package_init, source_of
 from event_order import PUBLISH_OWN_ASSETS
+from reference_checks import as_text
 
 BUNDLE = "javascripts/letter.{hash}.js"
 
@@ -26,7 +27,7 @@ def on_config(config):
     local = [script for script in config.extra_javascript if (docs / str(script)).is_file()]
     if not local:
         return config
-    text = bundle([(str(script), (docs / str(script)).read_text(encoding="utf-8")) for script in local])
+    text = bundle([(str(script), as_text((docs / str(script)).read_bytes())) for script in local])
     name = BUNDLE.format(hash=hashlib.sha256(text.encode()).hexdigest()[:8])
     first = config.extra_javascript.index(local[0])
     replacement = ExtraScriptValue(name)

@@ -21,6 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from letter_description import SAFE_LOADER
+from reference_checks import read_text
 
 
 NUMBERED = re.compile(r"p(\d+)")
@@ -121,7 +122,8 @@ def on_page_content(html, page, config, files):
     if not found:
         return html
     record_path = Path(config.config_file_path).parent / RECORD
-    record = (yaml.load(record_path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}) if record_path.exists() else {}
+    record = (yaml.load(read_text(record_path, RECORD, what="the record of published anchors"), Loader=SAFE_LOADER)
+              or {}) if record_path.exists() else {}
     published = record.get(page.file.src_uri) or {}
     where = f"docs/{page.file.src_uri}"
     dropped = [f"#{anchor} (“{words} …”)" for anchor, words in published.items() if anchor not in found]

@@ -16,6 +16,9 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pybtex.errors
+
+import addresses
+from citations import link_targets
 from mkdocs.exceptions import PluginError
 from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser as BibtexParser
@@ -75,22 +78,82 @@ def parse_entries(raw_entries, strings) -> dict:
 def check_entries(parsed: dict, bibliography) -> None:
     for key, entry in parsed.items():
         _check_entry(key, entry, bibliography.where(key))
+        _check_addresses(key, entry, bibliography.entries[key])
+
+
+# Fields whose value is published as a link; any field may also hold \url{…} or \href{…}{…}.
+ADDRESS_FIELDS = {"url", "archiveurl", "urlraw"}
+LINK_COMMANDS = ("\\url", "\\href")
+
+
+def _check_addresses(key, entry, raw) -> None:
+    """Every address an entry gives is a web address (hooks/addresses.py), or the build stops
+    naming the file, the line and the field."""
+    for name, value in entry.fields.items():
+        lower = name.lower()
+        found = [value.strip()] if lower in ADDRESS_FIELDS else []
+        found += _link_arguments(value)
+        for address in found:
+            reason = addresses.problem(address)
+            _refuse_address(key, raw, name, address, reason)
+        if lower == "doi":
+            _refuse_address(key, raw, name, value.strip(), addresses.doi_problem(value.strip()))
+
+
+def _refuse_address(key, raw, name, address, reason) -> None:
+    if reason:
+        raise SourceError(
+            f"{raw.file}, line {field_line(raw, name)}: entry '{key}', field '{name}': “{address}” is not an "
+            f"address this site publishes: {reason}. Give a web address (https://…), or remove the field."
+        )
+
+
+def _link_arguments(value: str) -> list[str]:
+    """The addresses of `\\url{…}` and `\\href{…}{…}` in a field, which pandoc makes links."""
+    found = []
+    for command in LINK_COMMANDS:
+        start = value.find(command + "{")
+        while start >= 0:
+            index, depth = start + len(command) + 1, 1
+            end = index
+            while end < len(value) and depth:
+                depth += {"{": 1, "}": -1}.get(value[end], 0)
+                end += 1
+            found.append(value[index:end - 1].strip())
+            start = value.find(command + "{", end)
+    return found
+
+
+def field_line(raw, name: str) -> int:
+    """The line of an entry on which a field starts (the entry's first line where not found)."""
+    field = re.compile(rf"(?:^|[\s,{{]){re.escape(name.lower())}\s*=")
+    for offset, line in enumerate(raw.text.lower().split("\n")):
+        if field.search(line):
+            return raw.line + offset
+    return raw.line
 
 
 def read_text(path: Path, name: str, what: str) -> str:
-    """A file the editor maintains, as UTF-8 text; a SourceError naming it otherwise."""
+    """A file the editor maintains, as MkDocs reads a page: UTF-8, a byte-order mark dropped,
+    CR LF and CR line ends read as LF; a SourceError naming the file otherwise."""
     try:
         data = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, IsADirectoryError):
         raise SourceError(f"{name}: file not found. Restore {what} (git checkout -- {name}).") from None
     try:
-        return data.decode("utf-8")
+        return as_text(data)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
+        line = as_text(data[:error.start].decode("utf-8", "replace")).count("\n") + 1
         raise SourceError(
             f"{name}, line {line}: not UTF-8 (byte 0x{data[error.start]:02X}). "
             "Save the file with UTF-8 encoding."
         ) from None
+
+
+def as_text(data: bytes | str) -> str:
+    """Text as an editor saved it, read the way MkDocs and Python read text files."""
+    text = data.decode("utf-8") if isinstance(data, bytes) else data
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _check_entry(key, entry, where):
@@ -141,7 +204,8 @@ class _strict_pybtex:
 # --- The CSL style ------------------------------------------------------------------------
 
 
-def check_style(path: Path, root: Path) -> None:
+def check_style(path: Path, root: Path) -> str:
+    """The note style's text, once it is known to be a CSL style."""
     name = shown(path, root)
     text = read_text(path, name, what="the note style")
     try:
@@ -154,15 +218,20 @@ def check_style(path: Path, root: Path) -> None:
             f"{name}: not a CSL style with a <bibliography><layout>, from which the notes are "
             "formatted. Restore it (git checkout -- " + name + ")."
         )
+    return text
 
 
 # --- Citations in the pages ---------------------------------------------------------------
 
 
 def check_note_labels(notes, where: str) -> None:
-    """A label given to two notes of a page would publish only the second."""
+    """A label given to two notes of a page would publish only the second; an empty note
+    would publish an empty item in the list of notes."""
     first = {}
     for note in notes:
+        if not note.body.strip():
+            raise SourceError(f"{where}, line {note.line}: the note [^{note.label}] is empty. Write its text "
+                              f"(or its citation, [^{note.label}]: @key), or remove it and its marker.")
         if note.label in first:
             raise SourceError(f"{where}, line {note.line}: the note [^{note.label}] is defined twice (lines "
                               f"{first[note.label]} and {note.line}). Give each note its own label.")
@@ -179,6 +248,19 @@ def check_citations(pages, notes, bibliography, docs_name: str) -> None:
             "notes: put a note marker ([^6]) in the text and the citation in the note ([^6]: @key). "
             "For an @ that is not a citation, write \\@."
         )
+    for note in notes:
+        for target in link_targets(note.body):
+            reason = addresses.problem(target, addresses.PAGE, relative=True)
+            if reason:
+                raise SourceError(f"{docs_name}/{note.page}, line {note.line}: the note [^{note.label}] links "
+                                  f"“{target}”, which is not an address this site publishes: {reason}. "
+                                  "Give a web address (https://…), or remove the link.")
+        repeated = next((cite for index, cite in enumerate(note.cites)
+                         if cite.key in [c.key for c in note.cites[:index]]), None)
+        if repeated is not None:
+            raise SourceError(f"{docs_name}/{note.page}, line {repeated.line}: the note [^{note.label}] cites "
+                              f"'{repeated.key}' twice. Cite each work once in a note ([^{note.label}]: "
+                              f"@{repeated.key}, p. 4).")
     unknown = [
         f"{docs_name}/{note.page}, line {cite.line}: '{cite.key}'{_suggestion(cite.key, bibliography.entries)}"
         for note in notes for cite in note.cites if cite.key not in bibliography.entries

@@ -16,9 +16,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-from event_order import EXTEND_SEARCH
 
 # What the edition adds to a note, which no one searches for.
 INTERFACE = re.compile(r"\s*References entr(?:y|ies)(?::[^↩<]*?)?(?=\s*(?:↩|</p>|$))|\s*↩")
@@ -54,8 +51,8 @@ def _entry(kind, anchor, number, text, page, sources):
             "text": f"<p>{html.escape(text, quote=False)}</p>"}
 
 
-@event_priority(EXTEND_SEARCH)
-def on_post_build(config):
+def extend_search_index(config):
+    """Material's index, with an entry of its own for each place (after Material wrote it)."""
     path = Path(config.site_dir) / "search" / "search_index.json"
     if not path.exists():
         return

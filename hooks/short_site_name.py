@@ -17,7 +17,7 @@ PHONE = "screen and (max-width: 44.984375em)"
 
 
 def on_files(files, config):
-    name = (config.extra.get("short_name") or "").strip()
+    name = (config["site_settings"].short_name or "").strip()
     if not name:
         return files
     if len(name) > 24:

@@ -29,7 +29,9 @@ from bibliography import Bibliography, archived_copy, bibtex_text, inherit_title
 from citations import Citations, read_page
 from event_order import READ_SOURCES
 from letter_description import CITATION_KEY, Letter, front_matter, letter_entry, read_letter
-from note_text import Formatted, format_all
+from note_text import Formatted, check_formatted, format_all
+from page_settings import PageSettingError, check_front_matter
+from site_settings import read_settings
 from reference_checks import (SourceError, check_citations, check_note_labels, check_entries, check_style, check_unique_keys,
                               parse_entries, read_text, shown, warn_uncited)
 
@@ -39,7 +41,6 @@ WORKS_CITED = r"\works_cited"
 # The letter cited at a paragraph, formatted once; the number is put in for each paragraph.
 PARAGRAPH_PLACEHOLDER = "9999"
 PARAGRAPH_CITATION = f"@{CITATION_KEY}, para. {PARAGRAPH_PLACEHOLDER}"
-UNCITED = {"warn": False, "allow": True}  # extra: references: uncited: …  -> library mode
 
 
 @dataclass
@@ -89,6 +90,12 @@ class Sources:
 
 @event_priority(READ_SOURCES)
 def on_config(config):
+    settings, errors, warnings = read_settings(config.extra, config.config_file_path)
+    if errors:
+        raise SourceError("\n".join(errors))
+    for warning in warnings:
+        log.warning("%s", warning)
+    config["site_settings"] = settings
     try:
         config["sources"] = read_sources(config)
     except SourceError:
@@ -117,7 +124,7 @@ def read_sources(config) -> Sources:
     root = Path(config.config_file_path).parent
     options = bibtex_adapter.options(config)
     library = _library_mode(config)
-    check_style(options.csl_file, root)
+    style = check_style(options.csl_file, root)
     bibliography = _read_bibliography(options.bib_files, root)
 
     docs = Path(config.docs_dir)
@@ -127,6 +134,11 @@ def read_sources(config) -> Sources:
         uri = path.relative_to(docs).as_posix()
         text = read_text(path, f"{docs_name}/{uri}", what="the page")
         meta = metas[uri] = front_matter(text, f"{docs_name}/{uri}")
+        try:
+            for warning in check_front_matter(meta, f"{docs_name}/{uri}"):
+                log.warning("%s", warning)
+        except PageSettingError as error:
+            raise SourceError(str(error)) from None
         page = read_page(text, uri)
         check_note_labels(page.notes, f"{docs_name}/{uri}")
         notes += [note for note in page.notes if note.cites]
@@ -145,8 +157,9 @@ def read_sources(config) -> Sources:
 
     cited = citations.cited_keys()
     needed = bibliography.with_parents(cited)
-    checked = needed if library else list(bibliography.entries)
-    parsed = parse_entries([bibliography.entries[key] for key in checked], bibliography.strings)
+    # Only the works the notes need are parsed and checked, in either mode: in the default
+    # mode the others are named (the first ten) as uncited, which fails the strict build.
+    parsed = parse_entries([bibliography.entries[key] for key in needed], bibliography.strings)
     check_entries(parsed, bibliography)
     if not library:
         warn_uncited(bibliography, set(needed))
@@ -162,8 +175,11 @@ def read_sources(config) -> Sources:
     if letter is not None:
         for_pandoc[CITATION_KEY] = letter_entry(letter)
     bodies = [note.body for note in notes] + ([PARAGRAPH_CITATION] if letter else [])
-    formatted = format_all(bodies, [*cited, *([CITATION_KEY] if letter else [])],
-                           bibtex_text(for_pandoc, carry=True), options.csl_file, root, _archives(for_pandoc))
+    bibtex = bibtex_text(for_pandoc, carry=True)
+    formatted = format_all(bodies, [*cited, *([CITATION_KEY] if letter else [])], bibtex, style, root,
+                           _archives(for_pandoc))
+    check_formatted(formatted, notes, cited, {key: parsed[key] for key in needed}, bibliography, style, root,
+                    [bibtex.encode(), style.encode(), "\0".join(bodies).encode()])
     return Sources(bibliography, citations, cited, letter, formatted, references_page, titles, metas)
 
 
@@ -179,11 +195,7 @@ def _archives(entries) -> dict[str, tuple[str, str]]:
 
 
 def _library_mode(config) -> bool:
-    setting = (config.extra.get("references") or {}).get("uncited", "warn")
-    if setting not in UNCITED:
-        raise PluginError(f"mkdocs.yml: extra: references: uncited: {setting!r} is not one of "
-                          f"{', '.join(UNCITED)} (see README).")
-    return UNCITED[setting]
+    return config["site_settings"].references.uncited == "allow"
 
 
 def _read_bibliography(paths: list[Path], root: Path) -> Bibliography:

@@ -13,29 +13,37 @@ import hashlib
 import logging
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import BytecodeCache
 
-from build_cache import FOLDER, package_init, source_of
+from build_cache import FOLDER, package_init, read_entry, source_of, write_entry
 
 log = logging.getLogger("mkdocs.hooks.template_cache")
 
 SHAPED_BY = ["jinja2", "mkdocs", "material"]
 
 
-class _TemplateCache(FileSystemBytecodeCache):
-    """Jinja's file cache, except that a cache it cannot read or write costs only the time."""
+class _TemplateCache(BytecodeCache):
+    """Jinja's compiled templates kept as entries of the build cache: each is checked before
+    it is used (a damaged one is compiled again), and a cache that cannot be written costs
+    only the time."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, bucket) -> Path:
+        return self.folder / f"template-{bucket.key}.cache"
 
     def load_bytecode(self, bucket) -> None:
+        data = read_entry(self._path(bucket), "template")
+        if data is None:
+            return
         try:
-            super().load_bytecode(bucket)
-        except Exception:  # a damaged entry: compile the template as if it were not there
+            bucket.bytecode_from_string(data)
+        except Exception:  # whole, but not Jinja's: compile the template as if it were not there
             bucket.reset()
 
     def dump_bytecode(self, bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:  # a read-only checkout builds all the same
-            pass
+        write_entry(self._path(bucket), "template", bucket.bytecode_to_string())
 
 
 def on_env(env, config, files):
@@ -45,7 +53,7 @@ def on_env(env, config, files):
     except OSError as error:
         log.debug("Templates are compiled afresh: %s", error)
         return env
-    env.bytecode_cache = _TemplateCache(str(folder))
+    env.bytecode_cache = _TemplateCache(folder)
     return env
 
 

@@ -23,17 +23,12 @@ import logging
 import re
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from build_cache import cached, package_init, source_of
-from event_order import TRIM_THEME_CSS
 
 log = logging.getLogger("mkdocs.hooks.unused_theme_css")
 
 THEME_CSS = ["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"]
 GROUPING = {"media", "supports"}
-CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
-ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')
 # The attributes a theme selector compares with a value ([data-md-color-primary=red]): only
 # their values on the pages matter, so editing a note's text does not make the pass run again.
 SELECTOR_ATTRIBUTE = re.compile(r"\[([\w-]+)[~|^$*]?=")
@@ -41,22 +36,19 @@ VAR = re.compile(r"var\(\s*(--[\w-]+)")
 # A word in a script, unless a dot comes before it: ".highlight" in a script only looks
 # for an element of that class (closest, querySelector) and never gives one that class.
 SCRIPT_WORD = re.compile(r"(?<![\w.-])[\w-]+")
-SCRIPT_SRC = re.compile(r'<script\b[^>]*\ssrc="([^"]+)"')
 
 
-@event_priority(TRIM_THEME_CSS)
-def on_post_build(config):
-    site = Path(config.site_dir)
-    root = Path(config.config_file_path).parent
-    sheets = [css for pattern in THEME_CSS for css in sorted(site.glob(pattern))]
+def trim_theme_css(site, project: Path) -> None:
+    """The theme's stylesheets of the built site, trimmed and renamed, and every page relinked."""
+    sheets = [css for pattern in THEME_CSS for css in sorted(site.root.glob(pattern))]
     if not sheets:
         return
     originals = [css.read_text(encoding="utf-8") for css in sheets]
     compared = set(SELECTOR_ATTRIBUTE.findall("".join(originals)))
-    used = _Used(site, root, compared, own_css=[css for css in site.rglob("*.css") if css not in sheets])
+    used = _Used(site, project, compared, own_css=[css for css in site.root.rglob("*.css") if css not in sheets])
     inputs = [*(text.encode() for text in originals), used.fingerprint(), source_of(__file__),
               source_of(package_init("tinycss2"))]
-    trimmed = cached(root, "theme-css", inputs, lambda: "\0".join(_trim(originals, used))).split("\0")
+    trimmed = cached(project, "theme-css", inputs, lambda: "\0".join(_trim(originals, used))).split("\0")
     names = {}
     for css, original, text in zip(sheets, originals, trimmed):
         stem = css.name.split(".")[0]
@@ -64,42 +56,42 @@ def on_post_build(config):
         css.unlink()
         css.with_name(css.name + ".map").unlink(missing_ok=True)  # it maps the full file
         renamed.write_text(text, encoding="utf-8")
-        names[css.name] = renamed.name
+        names[css.relative_to(site.root).as_posix()] = renamed.relative_to(site.root).as_posix()
         log.debug("%s -> %s: %d of %d characters kept", css.name, renamed.name, len(text), len(original))
     _relink(site, names)
 
 
-def _relink(site: Path, names: dict[str, str]) -> None:
-    for page in site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        relinked = html
-        for old, new in names.items():
-            relinked = relinked.replace(old, new)
-        if relinked != html:
-            page.write_text(relinked, encoding="utf-8")
+def _relink(site, names: dict[str, str]) -> None:
+    """Each page's <link> to a theme stylesheet, to its trimmed file."""
+    for page, tree in site.pages.items():
+        for link in tree.css("link[href]"):
+            target = site.resolve(page, link.attributes["href"])
+            old = target.relative_to(site.root).as_posix() if target is not None else None
+            if old in names:
+                link.attrs["href"] = site.address(page, names[old])
+                site.changed(page)
 
 
 class _Used:
-    """The classes and attribute values on the built pages, the words in the scripts those
-    pages load, and the custom properties the site's own stylesheets refer to.
+    """The classes and attribute values on the built pages (read by the HTML parser), the
+    words in the scripts those pages load, and the custom properties the site's own
+    stylesheets refer to."""
 
-    Read with regular expressions, not a full parse: the pages are the theme's and
-    Python-Markdown's output (attributes in double quotes), and a word taken for a class
-    by mistake only keeps a rule."""
-
-    def __init__(self, site: Path, root: Path, compared: set[str], own_css: list[Path]):
+    def __init__(self, site, root: Path, compared: set[str], own_css: list[Path]):
         self.classes: set[str] = set()
         self.values: set[str] = set()
         scripts: set[Path] = set()
-        for page in site.rglob("*.html"):
-            html = page.read_text(encoding="utf-8")
-            for names in CLASS_ATTRIBUTE.findall(html):
-                self.classes.update(names.split())
-            self.values.update(value for name, value in ATTRIBUTE.findall(html) if name in compared)
-            scripts.update((page.parent / src.split("?")[0]).resolve()
-                           for src in SCRIPT_SRC.findall(html) if "://" not in src)
+        for page, tree in site.pages.items():
+            for node in tree.css("*"):
+                for name, value in node.attributes.items():
+                    if name == "class" and value:
+                        self.classes.update(value.split())
+                    elif name in compared and value is not None:
+                        self.values.add(value)
+            scripts.update(target for script in tree.css("script[src]")
+                           if (target := site.resolve(page, script.attributes["src"] or "")) is not None)
         self.words = set()
-        for script in scripts:
+        for script in sorted(scripts):
             if script.is_file():
                 # Kept by the script's content: the theme's bundle is read the same at every build.
                 code = script.read_bytes()

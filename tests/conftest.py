@@ -145,6 +145,14 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Every page carries the site's Content-Security-Policy, which forbids the scripts a test
+    injects (axe-core, probes). The tests of what a reader sees set it aside; the tests of the
+    policy (test_browser.py, test_script_policy.py) make contexts that keep it."""
+    return {**browser_context_args, "bypass_csp": True}
+
+
 @pytest.fixture
 def axe_source() -> str:
     script = NODE_TOOLS / "axe-core" / "axe.min.js"

@@ -40,5 +40,7 @@ def test_benchmark_runs_once_and_writes_its_figures(tmp_path):
         assert all(0 <= score <= 100 for score in scores.values())
     assert set(results["library"]["build_seconds"]) == {"4", "500", "5000"}
     assert results["library"]["serve_rebuild_seconds"] > 0
+    uncited = results["library"]["uncited"]
+    assert uncited["entries"] == 15000 and uncited["warn_seconds"] > 0 and uncited["allow_seconds"] > 0
     assert results["pdf"]["cold_seconds"] > 0 and results["pdf"]["bytes"] > 0 and 1 <= results["pdf"]["pages"] <= 4
     assert "| / |" in run.stdout, "the table is printed"

@@ -113,7 +113,9 @@ def test_without_javascript_the_number_is_a_plain_link(reader):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("target", ["/#p3", "/#fn:3", "/references/#halili2021russian"])
 def test_the_linked_part_is_marked_and_meets_contrast(browser, base_url, axe_source, scheme, target):
-    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": 1440, "height": 900})
+    # bypass_csp: axe-core is injected into the page, which the page's own policy forbids.
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": 1440, "height": 900},
+                                  bypass_csp=True)
     page = context.new_page()
     page.goto("." + target)
     anchor = target.split("#")[1]
@@ -239,7 +241,9 @@ MARKERS = """() => [...document.querySelectorAll("article sup[id^='fnref:']")].m
 def test_wide_windows_set_each_note_in_the_margin_beside_its_marker(browser, base_url, axe_source, width, scheme):
     """Level with its marker, or just below the note above; in order; never overlapping; hidden from
     screen readers (they read the list); no sideways scroll; both palettes pass axe."""
-    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": width, "height": 900})
+    # bypass_csp: axe-core is injected into the page, which the page's own policy forbids.
+    context = browser.new_context(base_url=base_url, color_scheme=scheme, viewport={"width": width, "height": 900},
+                                  bypass_csp=True)
     page = context.new_page()
     page.goto("./")
     page.wait_for_function("document.querySelectorAll('.margin-note').length === 5")

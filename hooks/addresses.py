@@ -1,0 +1,84 @@
+"""Which addresses the site publishes: one rule, used where an address is read and at the end.
+
+An address the editor's files give (a work's `url`, `archiveurl` or `doi`, a link in a note
+or a page, the edition's repository) is published as a link a reader clicks. It is
+published only if it is a web address: `http:` or `https:` with a host (and, in a page's
+own text, `mailto:`), with no whitespace or control character anywhere, however it is
+written (in any case, behind spaces or tabs, or as character references such as
+`java&#x09;script:`, which a browser decodes before it reads the scheme). A link within
+the site (`references/#key`, `#p3`) has no scheme and is published as written.
+
+The rule is an allowlist: a scheme nobody listed (`javascript:`, `data:`, `vbscript:`,
+one invented tomorrow) is refused because it is not `http:` or `https:`.
+"""
+
+import html
+import unicodedata
+from urllib.parse import urlsplit
+
+WEB = frozenset({"http", "https"})
+PAGE = WEB | {"mailto"}  # a page's own text may give an e-mail address
+# Characters no published address holds: a browser would drop or re-read them.
+FORBIDDEN = set('"<>\\^`{|}')
+DOI_PREFIX = "10."
+
+
+def problem(address: str, schemes: frozenset[str] = WEB, relative: bool = False) -> str | None:
+    """Why `address` may not be published as a link, or None where it may.
+
+    `relative`: a link within the site (no scheme) is allowed, as in a page's own links."""
+    decoded = html.unescape(address)
+    for text in dict.fromkeys([address, decoded]):
+        bad = next((c for c in text if _invisible(c) or c in FORBIDDEN), None)
+        if bad is not None:
+            return f"it holds {_named(bad)}"
+    scheme = _scheme(decoded)
+    if scheme is None:
+        if relative:
+            return None
+        return "it is not a web address (it should start with https://)"
+    if scheme.lower() not in schemes:
+        allowed = " and ".join(f"{s}:" for s in sorted(schemes))
+        return f"its scheme '{scheme}:' is not one this site publishes (only {allowed})"
+    if scheme.lower() in WEB:
+        parts = urlsplit(decoded)
+        if not decoded[len(scheme) + 1:].startswith("//") or not parts.hostname:
+            return "it names no host (a web address reads https://host/…)"
+    elif scheme.lower() == "mailto" and "@" not in decoded:
+        return "it names no e-mail address"
+    return None
+
+
+def doi_problem(doi: str) -> str | None:
+    """A DOI is `10.…/…`, or a web address (https://doi.org/10.…)."""
+    if _scheme(html.unescape(doi)) is not None:
+        return problem(doi)
+    bad = next((c for c in doi if _invisible(c) or c in FORBIDDEN), None)
+    if bad is not None:
+        return f"it holds {_named(bad)}"
+    if not doi.startswith(DOI_PREFIX) or "/" not in doi:
+        return "it is not a DOI (10.prefix/suffix) nor a web address"
+    return None
+
+
+def _scheme(text: str) -> str | None:
+    """The scheme a browser reads (letters, then letters, digits, + - .), else None."""
+    head, colon, _ = text.partition(":")
+    if not colon or not head or not head[0].isascii() or not head[0].isalpha():
+        return None
+    if all(c.isascii() and (c.isalnum() or c in "+-.") for c in head):
+        return head
+    return None
+
+
+def _invisible(char: str) -> bool:
+    """Whitespace, control and format characters, which browsers strip or skip in addresses."""
+    return char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+
+
+def _named(char: str) -> str:
+    if char == " ":
+        return "a space"
+    if _invisible(char):
+        return f"an invisible character (U+{ord(char):04X})"
+    return f"the character '{char}'"

@@ -1,0 +1,113 @@
+"""The site's settings have a schema: a wrong type is one message, an unknown key fails the
+strict build, and no value of any setting ends in a traceback."""
+
+import datetime
+
+import pytest
+
+from conftest import mkdocs_build
+from page_settings import PageSettingError, check_front_matter
+from site_settings import read_settings
+from test_bad_input import edit, errors, failed_build
+
+# (extra: as written in mkdocs.yml, what the build says: an error, a warning, or nothing)
+EXTRA = [
+    ({"short_name": "Kosovo–Serbia letter"}, None, None),
+    ({"short_name": 123}, "mkdocs.yml, extra: short_name: Expected type: <class 'str'> but received: <class 'int'>", None),
+    ({"edition": "x"}, "mkdocs.yml, extra: edition:", None),
+    ({"edition": {"repository": ["a"]}}, "mkdocs.yml, extra: edition: Sub-option 'repository'", None),
+    ({"edition": {"repositry": "https://example.org/"}}, None,
+     "mkdocs.yml, extra: edition: Sub-option 'repositry': Unrecognised configuration name: repositry"),
+    ({"references": {"uncited": "sometimes"}}, "Sub-option 'uncited': Expected one of: ('warn', 'allow')", None),
+    ({"references": None}, "mkdocs.yml, extra: references: The configuration is invalid. Expected a key-value mapping", None),
+    ({"shortname": "Letter"}, None, "mkdocs.yml, extra: shortname: Unrecognised configuration name: shortname"),
+    ({"analytics": {"provider": "google", "property": "G-X"}}, None, "extra: analytics: Unrecognised configuration name"),
+    ({"scope": "/"}, None, "extra: scope: Unrecognised configuration name"),
+]
+
+
+@pytest.mark.parametrize("extra, error, warning", EXTRA, ids=[repr(e[0])[:40] for e in EXTRA])
+def test_the_settings_under_extra(extra, error, warning):
+    _, errors, warnings = read_settings(extra, None)
+    assert (error is None) == (errors == []) and (error is None or error in errors[0]), errors
+    assert (warning is None) == (warnings == []) and (warning is None or warning in warnings[0]), warnings
+
+
+# (front matter, what the build says: an error, a warning, or nothing)
+FRONT_MATTER = [
+    ({"description": "x", "paragraph_anchors": True}, None, None),
+    ({"readings": "oops"}, "docs/x.md, front matter 'readings' (readings kept as written, marked beside the text): "
+                           "expected a list, got 'oops'.", None),
+    ({"readings": [{"text": "Kosova", "at": "headline"}]}, "each needs text, at and remark", None),
+    ({"readings": [{"text": "Kosova", "at": "headline", "remark": "x", "extra": 1}]}, "unknown key 'extra'", None),
+    ({"readings": [None]}, "each needs text, at and remark", None),
+    ({"paragraph_anchors": "yes"}, "front matter 'paragraph_anchors'", None),
+    ({"paragraph_anchor": True}, None, "docs/x.md, front matter: unknown key 'paragraph_anchor'. Did you mean "
+                                       "'paragraph_anchors'?"),
+    ({"descripton": "x"}, None, "Did you mean 'description'?"),
+    ({"description": 5}, "front matter 'description'", None),
+    ({"title": "</title><script>alert(8)</script>"}, "front matter 'title'", None),
+    ({"letter": "x"}, "front matter 'letter'", None),
+    ({"template": "redirect.html"}, None, "unknown key 'template'"),
+    ({"author": "x"}, None, "unknown key 'author'"),
+    ({1: "x"}, None, "unknown key '1'"),
+]
+
+
+@pytest.mark.parametrize("meta, error, warning", FRONT_MATTER, ids=[repr(m[0])[:40] for m in FRONT_MATTER])
+def test_the_front_matter(meta, error, warning):
+    if error:
+        with pytest.raises(PageSettingError) as raised:
+            check_front_matter(meta, "docs/x.md")
+        assert error in str(raised.value)
+    else:
+        warnings = check_front_matter(meta, "docs/x.md")
+        assert (warning is None and warnings == []) or (warning and warning in warnings[0]), warnings
+
+
+LETTER = {"date": datetime.date(2021, 10, 4), "genre": "letter", "signatories": ["Ritchie Torres"],
+          "recipients": [{"name": "Antony Blinken", "role": "Secretary of State"}]}
+
+
+@pytest.mark.parametrize("change, said", [
+    ({"date": "October 4"}, "'date' is missing or not a date"),
+    ({"signatories": "Ritchie Torres"}, "'signatories' is missing or not a list"),
+    ({"signatories": [None]}, "each signatory is a name"),
+    ({"signatories": [{"given": "Jim"}]}, "needs a family name"),
+    ({"signatories": [{"family": "Himes", "given": 5}]}, "needs a family name"),
+    ({"recipients": [{"name": "Antony Blinken"}]}, "each recipient needs a name and a role"),
+    ({"signatory": ["x"]}, "unknown key 'signatory'"),
+])
+def test_the_letters_description(change, said):
+    from mkdocs.exceptions import PluginError
+
+    from letter_description import read_letter
+
+    with pytest.raises(PluginError, match=said):
+        read_letter({**LETTER, **change}, "# Title\n", "index.md", None)
+
+
+# --- In a build: one message, never a traceback --------------------------------------------
+
+
+@pytest.mark.parametrize("old, new, said", [
+    ("  short_name: Kosovo–Serbia letter", "  short_name: 123", "ERROR: mkdocs.yml, extra: short_name: Expected type"),
+    ("  edition:\n    repository: !ENV [EDITION_REPOSITORY, \"\"]", "  edition: x", "ERROR: mkdocs.yml, extra: edition:"),
+    ("  short_name: Kosovo–Serbia letter", "  shortname: Kosovo–Serbia letter",
+     "WARNING: mkdocs.yml, extra: shortname: Unrecognised configuration name: shortname"),
+])
+def test_a_setting_in_mkdocs_yml(scratch, tmp_path, old, new, said):
+    edit(scratch / "mkdocs.yml", old, new)
+    result = failed_build(scratch, tmp_path)
+    assert said in errors(result)[0]
+
+
+@pytest.mark.parametrize("page, old, new, said", [
+    ("about.md", "description: >-", "readings: oops\ndescription: >-", "ERROR: docs/about.md, front matter 'readings'"),
+    ("index.md", "paragraph_anchors: true", "paragraph_anchor: true",
+     "WARNING: docs/index.md, front matter: unknown key 'paragraph_anchor'. Did you mean 'paragraph_anchors'?"),
+])
+def test_a_setting_in_the_front_matter(scratch, tmp_path, page, old, new, said):
+    edit(scratch / "docs" / page, old, new)
+    result = failed_build(scratch, tmp_path)
+    assert said in errors(result)[0]
