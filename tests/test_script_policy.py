@@ -59,11 +59,11 @@ CHANNELS = {site_name: True, site_description: True, page_description: True, pag
 
 
 def visit_every_page(browser, url, site):
-    """Each page loaded, its search used, its links to `javascript:` clicked: the dialogs seen."""
+    """Each page loaded and its search used: the dialogs seen and the policy's violations."""
     context = browser.new_context(base_url=url)
     context.add_init_script("window.__violations = [];"
                             "document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective))")
-    dialogs = []
+    dialogs, violations = [], []
     page = context.new_page()
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for path in site.pages():
@@ -71,9 +71,11 @@ def visit_every_page(browser, url, site):
         page.wait_for_load_state("networkidle")
         page.locator("input.md-search__input").click()
         page.locator("input.md-search__input").fill("alert")
+        page.locator(".md-search-result__meta").wait_for()
         page.keyboard.press("Escape")
+        violations += page.evaluate("window.__violations")
     context.close()
-    return dialogs
+    return dialogs, violations
 
 
 @pytest.mark.parametrize("channel", CHANNELS, ids=[channel.__name__ for channel in CHANNELS])
@@ -92,7 +94,7 @@ def test_no_payload_runs_through_any_channel(scratch, tmp_path, browser, channel
     shown += " ".join(meta.get("content", "") for page in site.pages() for meta in site.html(page).find_all("meta"))
     assert PAYLOADS[1] in shown, "published as text"
     with served(result.site) as url:
-        assert visit_every_page(browser, url, site) == []
+        assert visit_every_page(browser, url, site) == ([], [])
 
 
 @pytest.fixture
