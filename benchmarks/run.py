@@ -26,7 +26,21 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path(os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
+# Chromium: CHROME_PATH where it is set, else the first of these on the PATH (Debian names it
+# chromium; GitHub's Ubuntu runners carry google-chrome).
+BROWSERS = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+NO_BROWSER = ("Chromium not found: set CHROME_PATH, or put one of " + ", ".join(BROWSERS) + " on the PATH "
+              "(Debian: apt-get install chromium)")
+
+
+def find_chromium() -> Path | None:
+    if os.environ.get("CHROME_PATH"):
+        path = Path(os.environ["CHROME_PATH"])
+        return path if path.is_file() else None
+    return next((Path(found) for name in BROWSERS if (found := shutil.which(name))), None)
+
+
+CHROMIUM = find_chromium()
 TOOLS = ROOT / "benchmarks" / "node_modules"
 LIGHTHOUSE = TOOLS / "lighthouse" / "cli" / "index.js"
 # Lighthouse 13 needs Node.js 22: the one installed beside it from the npm registry, else the machine's.
@@ -46,7 +60,7 @@ markdown_extensions:
 plugins:
   - search
 """
-# As on an editor's machine: Python keeps the hooks' compiled code (some sandboxes turn
+# As on an editor's machine: Python keeps the plugin's compiled code (some sandboxes turn
 # that off with PYTHONDONTWRITEBYTECODE, which makes every build compile them again).
 ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 ENV["NO_MKDOCS_2_WARNING"] = "1"
@@ -74,8 +88,8 @@ def project_copy(destination: Path, edit_config=lambda text: text) -> Path:
 
 def without_template_cache(work: Path) -> Path:
     """A copy of the project whose build compiles the theme's templates, as the bare build does."""
-    project = project_copy(work / "no-template-cache", lambda text: "".join(
-        line for line in text.splitlines(keepends=True) if "hooks/template_cache.py" not in line))
+    project = project_copy(work / "no-template-cache", lambda text: text.replace(
+        "  - letter:\n", "  - letter:\n      keep_compiled_templates: false\n"))
     return project / "mkdocs.yml"
 
 
@@ -102,7 +116,7 @@ def measure_builds(repeat: int, work: Path) -> dict:
         # between builds in .cache/letter/ (pandoc's answer, the trimmed theme stylesheets, the
         # PDF, the compiled templates). The budget is on this one.
         "full_seconds": statistics.median(full),
-        # The same with the theme's templates compiled in every build (no hooks/template_cache.py),
+        # The same with the theme's templates compiled in every build (keep_compiled_templates: false),
         # as the bare build compiles them: what that cache saves.
         "compiling_seconds": statistics.median(seconds["compiling"]),
         # The first build after a clone: .cache/letter/ empty, so pandoc runs and the PDF is made.
@@ -168,7 +182,7 @@ def measure_uncited(repeat: int, work: Path) -> dict:
     mode's warnings would stop it."""
     projects = {}
     for mode in ("warn", "allow"):
-        project = project_copy(work / f"uncited-{mode}", lambda text: text.replace("uncited: warn", f"uncited: {mode}"))
+        project = project_copy(work / f"uncited-{mode}", lambda text, mode=mode: text.replace("uncited: warn", f"uncited: {mode}"))
         bib = project / "references.bib"
         bib.write_text(bib.read_text(encoding="utf-8") + library_bib(UNCITED), encoding="utf-8")
         projects[mode] = project
@@ -309,13 +323,12 @@ def site_pages(site: Path) -> list[str]:
 # --- The PDF ------------------------------------------------------------------------------
 
 # What a build spends on the PDF when its cache misses: a fresh Python imports WeasyPrint and
-# sets the built letter page in type (hooks/letter_pdf.py), as the build's last step does.
+# sets the built letter page in type (letter_edition/letter_pdf.py), as the build's last step does.
 PDF_RUN = """
 import json, sys, time
 from pathlib import Path
 start = time.perf_counter()
-sys.path.insert(0, "hooks")
-from letter_pdf import render
+from letter_edition.letter_pdf import render
 pdf, pages = render(Path(sys.argv[1]), "letter", {})
 print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
 """
@@ -407,7 +420,7 @@ def table(results: dict) -> str:
         f"| `mkdocs build --strict`, median of {build['runs']} | {build['full_seconds']:.2f} s |",
         f"| bare Material build of the same docs | {build['bare_material_seconds']:.2f} s |",
         f"| ratio, median of the rounds' ratios (budget 1.4) | {build['ratio']:.2f} |",
-        f"| the build with the theme's templates compiled in every build (without hooks/template_cache.py) | "
+        f"| the build with the theme's templates compiled in every build (keep_compiled_templates: false) | "
         f"{build['compiling_seconds']:.2f} s, ratio {build['compiling_ratio']:.2f} |",
         f"| the first build after a clone: .cache/letter/ empty (pandoc runs, the PDF is made) | "
         f"{build['empty_cache_seconds']:.2f} s |",
@@ -459,9 +472,11 @@ def main() -> int:
     parser.add_argument("--lighthouse-rounds", type=int, default=3,
                         help="Lighthouse runs of every page, one round after another (default 3)")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results.json")
+    parser.add_argument("--pages", nargs="+", metavar="PAGE",
+                        help="weigh and run Lighthouse on these pages only (as the site names them: / about/)")
     args = parser.parse_args()
-    if not CHROMIUM.exists():
-        print(f"Chromium not found at {CHROMIUM}: apt-get install chromium", file=sys.stderr)
+    if CHROMIUM is None:
+        print(NO_BROWSER, file=sys.stderr)
         return 2
 
     with tempfile.TemporaryDirectory() as folder:
@@ -474,7 +489,7 @@ def main() -> int:
         server = serve_gzip(site)
         base = f"http://127.0.0.1:{server.server_port}/"
         try:
-            pages = site_pages(site)
+            pages = [page for page in site_pages(site) if not args.pages or (page or "/") in args.pages]
             results["weight"] = measure_weight(base, pages)
             if LIGHTHOUSE.exists():
                 results["lighthouse"], results["lighthouse_rounds"], results["lighthouse_version"] = \

@@ -1,6 +1,7 @@
 """One strict build of the site for the whole session, and scratch copies for faulty builds."""
 
 import contextlib
+import logging
 import os
 import shutil
 import subprocess
@@ -13,8 +14,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a build needs from the project; a scratch copy takes exactly these.
-PROJECT_PARTS = ["mkdocs.yml", "pyproject.toml", "references.bib", "paragraph-anchors.yml", "docs", "hooks",
-                 "styles", "overrides"]
+PROJECT_PARTS = ["mkdocs.yml", "pyproject.toml", "references.bib", "paragraph-anchors.yml", "docs", "styles",
+                 "overrides"]
 
 
 @dataclass
@@ -24,17 +25,69 @@ class Build:
     site: Path
 
 
-def mkdocs_build(project: Path, site: Path, env: dict | None = None) -> Build:
-    """Run `mkdocs build --strict` as an editor would, and keep what it printed."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        timeout=120,
-    )
-    return Build(result.returncode, result.stdout + result.stderr, site)
+def mkdocs_build(project: Path, site: Path, env: dict | None = None, in_process: bool = True) -> Build:
+    """`mkdocs build --strict` as an editor runs it, and what it printed.
+
+    In this process by default: the command's own steps (load the config, start the plugins,
+    build) with MkDocs' messages kept as its command line prints them, a fault as the command
+    reports it. That spares each build the start of a Python and its imports; `in_process=False`
+    runs the command itself."""
+    if not in_process:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+            cwd=project, capture_output=True, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=120,
+        )
+        return Build(result.returncode, result.stdout + result.stderr, site)
+    return _build_here(project, site, env or {})
+
+
+class _Printed(logging.Handler):
+    """MkDocs' messages as its command line prints them: `LEVEL   -  message`."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+def _build_here(project: Path, site: Path, env: dict) -> Build:
+    import traceback
+
+    import click
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    printed, logger = _Printed(), logging.getLogger("mkdocs")
+    level, saved_env, cwd = logger.level, dict(os.environ), os.getcwd()
+    logger.addHandler(printed)
+    logger.setLevel(logging.INFO)
+    os.environ.update({"NO_MKDOCS_2_WARNING": "1", **env})
+    os.chdir(project)
+    returncode, tail = 0, []
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except Abort as error:  # as the command line prints it: "Aborted with a BuildError!"
+        returncode, tail = 1, [error.format_message()]
+    except click.ClickException as error:  # a configuration file MkDocs cannot read
+        returncode, tail = 1, [f"Error: {error.format_message()}"]
+    except Exception:  # what the command line would print: a traceback
+        returncode, tail = 1, [traceback.format_exc()]
+    finally:
+        os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        logger.removeHandler(printed)
+        logger.setLevel(level)
+    return Build(returncode, "\n".join(tail + printed.lines) + "\n", site)
 
 
 def copy_project(destination: Path) -> Path:
@@ -75,17 +128,45 @@ def site(build) -> Site:
     return Site(build.site)
 
 
-@pytest.fixture
-def scratch(tmp_path) -> Path:
-    """A copy of the project to break; build it with `mkdocs_build(scratch, ...)`."""
-    project = tmp_path / "project"
+@pytest.fixture(scope="session")
+def warm_project(tmp_path_factory) -> Path:
+    """A copy of the project built once: its .cache/letter/ as an editor's is after a first build."""
+    project = tmp_path_factory.mktemp("warm") / "project"
     project.mkdir()
-    return copy_project(project)
+    copy_project(project)
+    result = mkdocs_build(project, tmp_path_factory.mktemp("warm-site"))
+    assert result.returncode == 0, result.output
+    return project
+
+
+@pytest.fixture
+def scratch(tmp_path, warm_project) -> Path:
+    """A copy of the project to break, its cache warm as after a first build; build it with
+    `mkdocs_build(scratch, ...)`. A test of the first build removes `scratch / ".cache"`."""
+    project = tmp_path / "project"
+    shutil.copytree(warm_project, project)
+    return project
 
 
 # --- The site in a real browser -------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
+# A test that uses one of these runs Chromium: it is in the `browser` tier (README: the
+# quick tier, `pytest -m "not browser"`, runs everything else).
+BROWSER_FIXTURES = {"page", "browser", "context", "new_context", "axe_source", "strict_page"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if BROWSER_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+    # The benchmark's test (two minutes) first, so that the other workers run the rest meanwhile.
+    items.sort(key=lambda item: item.module.__name__ != "test_benchmark")
+
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from run import NO_BROWSER, find_chromium  # noqa: E402  (one search for Chromium, shared with the benchmark)
+
+CHROMIUM = find_chromium()
 NODE_TOOLS = ROOT / "tests" / "node_modules"
 
 
@@ -134,8 +215,9 @@ def base_url(site) -> str:
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    """Debian's Chromium: Playwright cannot download its own browser on these machines."""
-    require(CHROMIUM.exists(), "Chromium", "apt-get install chromium")
+    """The machine's Chromium (Debian's, or the CI runner's): Playwright cannot download its
+    own browser on these machines."""
+    require(CHROMIUM is not None, "Chromium", NO_BROWSER)
     return {
         **browser_type_launch_args,
         "executable_path": str(CHROMIUM),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from addresses import PAGE, doi_problem, problem
+from letter_edition.addresses import PAGE, doi_problem, problem
 from conftest import mkdocs_build
 from test_bad_input import edit, failed_build, line_of
 

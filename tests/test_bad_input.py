@@ -85,7 +85,7 @@ def test_uncited_entry(scratch, tmp_path):
     assert errors(result) == [
         "WARNING: references.bib, line 29: entry 'unused2021' is not cited by any note, so the references "
         "page would list it for nothing. Cite it in a note ([^n]: @unused2021) or remove it (or, for a "
-        "library, set extra: references: uncited: allow in mkdocs.yml)."
+        "library, set uncited: allow under the letter plugin in mkdocs.yml)."
     ]
 
 
@@ -177,16 +177,15 @@ def test_the_pdf_library_or_pango_missing_is_one_clear_line(monkeypatch, tmp_pat
     """Without WeasyPrint, or without the Pango it loads, the message says what to install."""
     import sys
 
-    from mkdocs.exceptions import PluginError
-
-    import letter_pdf
+    from letter_edition import letter_pdf
+    from letter_edition.errors import EditionError as PluginError
 
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` fails, as when missing
     with pytest.raises(PluginError, match=r"^letter\.pdf could not be made .*pip install .*apt-get install libpango"):
         letter_pdf.render(tmp_path / "index.html", "letter", {})
     monkeypatch.setattr(letter_pdf, "package_init", lambda name: None)
     with pytest.raises(PluginError, match=r"^letter\.pdf is made with WeasyPrint, which is not installed"):
-        letter_pdf.on_config({})
+        letter_pdf.weasyprint_init()
 
 
 def test_a_pdf_that_cannot_be_made_fails_the_build_and_is_not_published(scratch, tmp_path):
@@ -201,14 +200,14 @@ def test_a_pdf_that_cannot_be_made_fails_the_build_and_is_not_published(scratch,
 def test_a_short_name_too_long_for_a_phone(scratch, tmp_path):
     edit(scratch / "mkdocs.yml", "short_name: Kosovo–Serbia letter", "short_name: The Kosovo–Serbia border letter of 2021")
     result = failed_build(scratch, tmp_path)
-    assert "extra.short_name “The Kosovo–Serbia border letter of 2021” has 39 characters" in result.output
+    assert "short_name “The Kosovo–Serbia border letter of 2021” has 39 characters" in result.output
 
 
 @pytest.mark.parametrize("name", ["Kosovo “letter” \\ 2021", "a/*b*/c; } x"])
 def test_a_short_name_with_css_characters_shows_as_written(scratch, tmp_path, name):
     """Quotes, a backslash, a comment or a brace in the short name stay text: the rule holds."""
-    from own_assets import minify_css
-    from short_site_name import _phone_css
+    from letter_edition.own_assets import minify_css
+    from letter_edition.short_site_name import phone_css as _phone_css
     import tinycss2
 
     rule = minify_css(_phone_css(name))

@@ -1,4 +1,4 @@
-"""Each place the site touches mkdocs-bibtex (hooks/bibtex_adapter.py), tested by name: a new
+"""Each place the site touches mkdocs-bibtex (letter_edition/bibtex_adapter.py), tested by name: a new
 mkdocs-bibtex that changes one of them fails here, not on a published page."""
 
 import os
@@ -9,7 +9,7 @@ from mkdocs_bibtex.config import BibTexConfig
 from mkdocs_bibtex.plugin import BibTexPlugin
 from mkdocs_bibtex.registry import SimpleRegistry
 
-import bibtex_adapter
+from letter_edition import bibtex_adapter
 from conftest import ROOT
 
 CITED = {"rferl2021kosovo", "insiderpaper2021serbian", "halili2021russian", "eeas2021dialogue"}
@@ -45,11 +45,11 @@ def test_contact_2_the_plugin_loads_only_the_cited_works(scratch):
 
 def test_contact_3_the_plugin_leaves_the_pages_alone():
     """`leave_pages_alone()` turns off the inline pass; the bracket pass finds nothing in a page
-    as the hooks hand it over (notes formatted, code masked)."""
+    as the letter plugin hands it over (notes formatted, code masked)."""
     config = configured()
     plugin = config.plugins["bibtex"]
     assert plugin.config.enable_inline_citations is False
-    formatted = config["sources"].formatted.notes["@halili2021russian"]
+    formatted = config.plugins["letter"].sources.formatted.notes["@halili2021russian"]
     markdown = f"Text.[^4]\n\n[^4]: {formatted}\n\nCode: `[\ue010halili2021russian]`\n"
     assert plugin.on_page_markdown(markdown, None, config, None) == markdown
 

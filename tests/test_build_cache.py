@@ -3,7 +3,7 @@ site published is the one a clean build publishes."""
 
 import pytest
 
-import build_cache
+from letter_edition import build_cache
 from conftest import mkdocs_build
 from test_publishing import site_files
 

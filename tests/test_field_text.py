@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-import field_text
+from letter_edition import field_text
 from conftest import mkdocs_build
 from test_bad_input import edit, failed_build, line_of
 
@@ -106,7 +106,6 @@ def test_every_name_prints_as_written(fields_site, number):
 
 
 def test_the_references_page_and_json_ld_print_them_too(fields_site):
-    import json
 
     references = BeautifulSoup((fields_site / "references" / "index.html").read_text(encoding="utf-8"), "lxml")
     text = " ".join(references.get_text().split()).replace("\u00a0", " ")

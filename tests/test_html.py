@@ -4,7 +4,11 @@ import json
 import shutil
 import subprocess
 
+import pytest
+
 from conftest import NODE_TOOLS, require
+
+pytestmark = pytest.mark.browser  # Java and the Nu Html Checker from the npm registry
 
 VNU = NODE_TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -1,15 +1,11 @@
 """references.bib as a library: thousands of entries, of which the letter cites four."""
 
-import sys
-
 import pytest
 from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 
-from conftest import ROOT, mkdocs_build
-
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from run import library_bib  # noqa: E402  (the benchmark's own library, so both read the same)
+from conftest import mkdocs_build
+from run import library_bib  # the benchmark's own library, so both read the same (conftest puts benchmarks/ on the path)
 
 CITED = {"rferl2021kosovo", "insiderpaper2021serbian", "halili2021russian", "eeas2021dialogue"}
 

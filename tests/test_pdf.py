@@ -1,6 +1,7 @@
 """letter.pdf, the letter as the build prints it: read back with pypdf and checked with qpdf
 (through pikepdf) as a reader, a screen reader and a reference manager would meet it."""
 
+import functools
 import io
 import json
 from pathlib import Path
@@ -29,12 +30,13 @@ def reader(pdf_path) -> PdfReader:
 @pytest.fixture(scope="session")
 def a4(site) -> PdfReader:
     """The same page set on A4, as the hook sets it on US Letter."""
-    from letter_pdf import render
+    from letter_edition.letter_pdf import render
 
     pdf, _ = render(site.root / "index.html", "A4", {})
     return PdfReader(io.BytesIO(pdf))
 
 
+@functools.cache
 def footer() -> str:
     import tomllib
 
@@ -46,7 +48,16 @@ def footer() -> str:
 
 def page_lines(reader: PdfReader) -> list[list[str]]:
     """Each page's lines as laid out (pypdf's layout mode reads them in the order they
-    stand), without the running footer and blank lines."""
+    stand), without the running footer and blank lines; read once for each PDF."""
+    if id(reader) not in _LINES:
+        _LINES[id(reader)] = (reader, _page_lines(reader))
+    return _LINES[id(reader)][1]
+
+
+_LINES: dict[int, tuple] = {}  # the reader is kept with its lines, so that its id is not reused
+
+
+def _page_lines(reader: PdfReader) -> list[list[str]]:
     pages = []
     for page in reader.pages:
         lines = [" ".join(line.split()) for line in page.extract_text(extraction_mode="layout").splitlines()]
@@ -322,7 +333,7 @@ def test_awkward_web_addresses_are_links_exactly_as_written(tmp_path):
     from html import escape
     from urllib.parse import quote
 
-    from letter_pdf import render
+    from letter_edition.letter_pdf import render
     from test_citation_forms import URL_ENTRIES
 
     addresses = sorted(set(URL_ENTRIES.values()))

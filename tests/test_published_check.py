@@ -1,12 +1,10 @@
 """The net at the end: whatever reaches the built site, nothing unsafe is published."""
 
-import json
 import shutil
 
 import pytest
 
-from conftest import Site, mkdocs_build
-from published_check import Findings, check_page, check_pdf_actions, check_site, pdf_actions
+from letter_edition.published_check import Findings, check_page, check_pdf_actions, check_site, pdf_actions
 from test_bad_input import edit, failed_build
 
 SITE_SCRIPTS = {"assets/javascripts/bundle.js"}

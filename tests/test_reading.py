@@ -163,7 +163,7 @@ def site_names() -> tuple[str, str]:
     from conftest import ROOT
 
     config = load_config(str(ROOT / "mkdocs.yml"))
-    return config.site_name, config.extra["short_name"]
+    return config.site_name, config.plugins["letter"].config.short_name
 
 
 @pytest.mark.parametrize("width, scheme", [(375, "light"), (375, "dark"), (1440, "light"), (1920, "dark")])

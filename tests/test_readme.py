@@ -37,33 +37,44 @@ def test_the_file_table_names_only_what_exists():
     assert missing == []
 
 
-def test_every_hook_and_test_file_is_in_the_file_table():
+PACKAGE = ROOT / "letter_edition"
+
+
+def test_every_module_and_test_file_is_in_the_file_table():
     paths = set(named_paths())
-    for hook in sorted((ROOT / "hooks").glob("*.py")):
-        assert f"hooks/{hook.name}" in paths, hook.name
+    for module in sorted(PACKAGE.glob("*.py")):
+        assert f"letter_edition/{module.name}" in paths, module.name
     tests_row = next(row for row in table_rows(README) if row[0] == "`tests/`")[1]
     for test in sorted((ROOT / "tests").glob("test_*.py")):
         topic = test.stem.removeprefix("test_").replace("_", " ")
         assert re.search(rf"\b{topic}\b", tests_row, re.IGNORECASE), test.name
 
 
-def test_every_hook_in_mkdocs_yml_exists_and_every_hook_file_is_used_or_imported():
+def test_the_plugin_is_listed_and_every_module_is_used():
+    """mkdocs.yml lists the plugin and no hooks; every module is reached from plugin.py."""
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    listed = re.findall(r"^\s*-\s*(hooks/\S+\.py)", config, re.MULTILINE)
-    assert listed and all((ROOT / path).exists() for path in listed)
-    sources = "".join((ROOT / path).read_text(encoding="utf-8") for path in listed)
-    for hook in (ROOT / "hooks").glob("*.py"):
-        imported = re.search(rf"^(from {hook.stem} import|import {hook.stem}$)", sources, re.MULTILINE)
-        assert f"hooks/{hook.name}" in listed or imported, hook.name
+    assert re.search(r"^  - letter:$", config, re.MULTILINE) and "hooks:" not in config
+    reached, pending = {"plugin", "__init__"}, ["plugin"]
+    while pending:
+        text = (PACKAGE / f"{pending.pop()}.py").read_text(encoding="utf-8")
+        for name in re.findall(r"^\s*from \.(\w+) import|^\s*from \. import ([\w, ]+)", text, re.MULTILINE):
+            for module in filter(None, (name[0], *name[1].replace(" ", "").split(","))):
+                if module not in reached and (PACKAGE / f"{module}.py").exists():
+                    reached.add(module)
+                    pending.append(module)
+    assert {path.stem for path in PACKAGE.glob("*.py")} == reached
 
 
 def test_paths_named_in_comments_exist():
-    """A comment naming a hook, style or test (`hooks/….py`) names one that is there."""
-    for source in ["pyproject.toml", "mkdocs.yml", "styles/letter-notes.csl", ".ci/run",
-                   ".ci/install-test-tools", ".github/workflows/publish.yml", *map(str, (ROOT / "hooks").glob("*.py"))]:
+    """A comment naming a module, style or test (`letter_edition/….py`) names one that is there."""
+    for source in ["pyproject.toml", "mkdocs.yml", "styles/letter-notes.csl", ".ci/run", ".ci/install-test-tools",
+                   ".ci/install-system-libraries", ".github/workflows/publish.yml", "overrides/main.html",
+                   *map(str, PACKAGE.glob("*.py"))]:
         text = (ROOT / source).read_text(encoding="utf-8")
-        for named in re.findall(r"\b((?:hooks|styles|tests|overrides|docs)/[\w./-]+\.(?:py|csl|html|css|js|md))", text):
+        for named in re.findall(r"\b((?:letter_edition|styles|tests|overrides|docs)/[\w./-]+\.(?:py|csl|html|css|js|md))",
+                                text):
             assert (ROOT / named).exists(), f"{source} names {named}"
+        assert "hooks/" not in text, f"{source} names hooks/, which is gone"
 
 
 def section(title: str) -> str:

@@ -11,7 +11,6 @@ import urllib.request
 
 import pytest
 
-from conftest import mkdocs_build
 from test_bad_input import edit
 
 START_TIMEOUT = 60

@@ -5,31 +5,47 @@ import datetime
 
 import pytest
 
-from conftest import mkdocs_build
-from page_settings import PageSettingError, check_front_matter
-from site_settings import read_settings
+from letter_edition.config import LetterConfig, extra_problems
+from letter_edition.page_settings import PageSettingError, check_front_matter
 from test_bad_input import edit, errors, failed_build
 
-# (extra: as written in mkdocs.yml, what the build says: an error, a warning, or nothing)
-EXTRA = [
+# (the letter plugin's options as written in mkdocs.yml, what MkDocs says: an error, a warning, or nothing)
+OPTIONS = [
     ({"short_name": "Kosovo–Serbia letter"}, None, None),
-    ({"short_name": 123}, "mkdocs.yml, extra: short_name: Expected type: <class 'str'> but received: <class 'int'>", None),
-    ({"edition": "x"}, "mkdocs.yml, extra: edition:", None),
-    ({"edition": {"repository": ["a"]}}, "mkdocs.yml, extra: edition: Sub-option 'repository'", None),
-    ({"edition": {"repositry": "https://example.org/"}}, None,
-     "mkdocs.yml, extra: edition: Sub-option 'repositry': Unrecognised configuration name: repositry"),
-    ({"references": {"uncited": "sometimes"}}, "Sub-option 'uncited': Expected one of: ('warn', 'allow')", None),
-    ({"references": None}, "mkdocs.yml, extra: references: The configuration is invalid. Expected a key-value mapping", None),
-    ({"shortname": "Letter"}, None, "mkdocs.yml, extra: shortname: Unrecognised configuration name: shortname"),
-    ({"analytics": {"provider": "google", "property": "G-X"}}, None, "extra: analytics: Unrecognised configuration name"),
-    ({"scope": "/"}, None, "extra: scope: Unrecognised configuration name"),
+    ({"short_name": 123}, "Expected type: <class 'str'> but received: <class 'int'>", None),
+    ({"repository": ["a"]}, "Expected type: <class 'str'>", None),
+    ({"uncited": "sometimes"}, "Expected one of: ('warn', 'allow') but received: 'sometimes'", None),
+    ({"uncited": None}, None, None),
+    ({"shortname": "Letter"}, None, "Unrecognised configuration name: shortname"),
+    ({"keep_compiled_templates": "yes"}, "Expected type: <class 'bool'>", None),
+]
+
+
+@pytest.mark.parametrize("options, error, warning", OPTIONS, ids=[repr(o[0])[:40] for o in OPTIONS])
+def test_the_plugins_options(options, error, warning):
+    config = LetterConfig()
+    config.load_dict(options)
+    failed, warned = config.validate()
+    assert (error is None) == (failed == []) and (error is None or error in str(failed[0][1])), failed
+    assert (warning is None) == (warned == []) and (warning is None or warning in str(warned[0][1])), warned
+
+
+# (extra: as written in mkdocs.yml, an error, a warning)
+EXTRA = [
+    ({}, None, None),
+    ({"short_name": "Letter"}, "extra: short_name: this setting has moved to the letter plugin's options: write "
+                               "`short_name: …`", None),
+    ({"edition": {"repository": "x"}}, "write `repository: …` under `plugins: - letter:`", None),
+    ({"references": {"uncited": "allow"}}, "write `uncited: …`", None),
+    ({"analytics": {"provider": "google", "property": "G-X"}}, None, "extra: analytics: nothing on this site reads it"),
+    ({"scope": "/"}, None, "extra: scope: nothing on this site reads it"),
 ]
 
 
 @pytest.mark.parametrize("extra, error, warning", EXTRA, ids=[repr(e[0])[:40] for e in EXTRA])
 def test_the_settings_under_extra(extra, error, warning):
-    _, errors, warnings = read_settings(extra, None)
-    assert (error is None) == (errors == []) and (error is None or error in errors[0]), errors
+    errors_, warnings = extra_problems(extra)
+    assert (error is None) == (errors_ == []) and (error is None or error in errors_[0]), errors_
     assert (warning is None) == (warnings == []) and (warning is None or warning in warnings[0]), warnings
 
 
@@ -79,11 +95,10 @@ LETTER = {"date": datetime.date(2021, 10, 4), "genre": "letter", "signatories": 
     ({"signatory": ["x"]}, "unknown key 'signatory'"),
 ])
 def test_the_letters_description(change, said):
-    from mkdocs.exceptions import PluginError
+    from letter_edition.errors import SourceError
+    from letter_edition.letter_description import read_letter
 
-    from letter_description import read_letter
-
-    with pytest.raises(PluginError, match=said):
+    with pytest.raises(SourceError, match=said):
         read_letter({**LETTER, **change}, "# Title\n", "index.md", None)
 
 
@@ -91,10 +106,14 @@ def test_the_letters_description(change, said):
 
 
 @pytest.mark.parametrize("old, new, said", [
-    ("  short_name: Kosovo–Serbia letter", "  short_name: 123", "ERROR: mkdocs.yml, extra: short_name: Expected type"),
-    ("  edition:\n    repository: !ENV [EDITION_REPOSITORY, \"\"]", "  edition: x", "ERROR: mkdocs.yml, extra: edition:"),
-    ("  short_name: Kosovo–Serbia letter", "  shortname: Kosovo–Serbia letter",
-     "WARNING: mkdocs.yml, extra: shortname: Unrecognised configuration name: shortname"),
+    ("      short_name: Kosovo–Serbia letter", "      short_name: 123",
+     "ERROR: Config value 'plugins': Plugin 'letter' option 'short_name': Expected type: <class 'str'> but received: "
+     "<class 'int'>"),
+    ("      uncited: warn", "      uncited: sometimes", "Plugin 'letter' option 'uncited': Expected one of"),
+    ("      short_name: Kosovo–Serbia letter", "      shortname: Kosovo–Serbia letter",
+     "WARNING: Config value 'plugins': Plugin 'letter' option 'shortname': Unrecognised configuration name: shortname"),
+    ("extra_css:", "extra:\n  short_name: Letter\nextra_css:", "ERROR: mkdocs.yml, extra: short_name: this setting has moved"),
+    ("extra_css:", "extra:\n  social: []\nextra_css:", "WARNING: mkdocs.yml, extra: social: nothing on this site reads it"),
 ])
 def test_a_setting_in_mkdocs_yml(scratch, tmp_path, old, new, said):
     edit(scratch / "mkdocs.yml", old, new)

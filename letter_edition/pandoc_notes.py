@@ -8,13 +8,8 @@ One pandoc run (citeproc, styles/letter-notes.csl) formats, for the whole site:
   ordered and the JSON-LD written, so that their text is the notes' text.
 pandoc writes HTML; each note's and entry's text is handed to Markdown literally (every
 character Markdown could take for markup written as a character reference) with its web
-addresses as links and the style's italics. pandoc runs again only when the bibliography, the style or a note
-changes
-(hooks/build_cache.py).
-
-On each page the hook then puts each note's formatted text in place of its body. The `@`
-of code and of `\@` travel as private-use characters through mkdocs-bibtex and Markdown, and
-come back as `@` in the page's HTML: neither is ever read as a citation.
+addresses as links and the style's italics. pandoc runs again only when the bibliography,
+the style or a note changes (build_cache.py). note_markdown.py puts each note in its page.
 """
 
 import html
@@ -29,23 +24,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pypandoc
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
-from bibliography import handed_to_pandoc, restore
-import field_text
-from build_cache import cached_bytes, has_entry, source_of
-from citations import CITATION, CODE_SPAN, NOTE, code_lines, read_page
-from event_order import WRITE_CITATIONS
+from . import field_text
+from .bibliography import handed_to_pandoc, restore
+from .build_cache import cached_bytes, has_entry, source_of
+from .citations import CITATION
+from .errors import EditionError, SourceError
 
-log = logging.getLogger("mkdocs.hooks.note_text")
+log = logging.getLogger(__name__)
 
 # Characters that Python-Markdown or mkdocs-bibtex would read as markup.
 MARKUP = set("\\`*_{}[]<>#+!@&|~^$:")
 # pandoc's markup that is kept (the style's italics); all other tags are dropped, text kept.
 EMPHASIS = {"em", "i"}
-# `@` in code, and `\@` in text, while mkdocs-bibtex looks at the page.
-CODE_AT, LITERAL_AT = "\ue010", "\ue011"
 
 # The cited works as CSL data, written into the output where Python finds it.
 CSL_ITEMS_FILTER = r"""
@@ -94,7 +85,7 @@ def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: str,
     for index, body in enumerate(bodies, start=1):
         text = parsed.footnotes.get(str(index))
         if text is None or CITATION.search(html.unescape(re.sub(r"&#\d+;", "", text))):
-            raise PluginError(f"pandoc could not read the citation in the note “{body}”. "
+            raise SourceError(f"pandoc could not read the citation in the note “{body}”. "
                               "Write it as pandoc does: [^n]: See @key, p. 4.")
         notes[body] = text
     items = {item["id"]: _restored(item) for item in json.loads(parsed.csl_items or "[]")}
@@ -103,7 +94,7 @@ def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: str,
 
 def check_formatted(formatted: Formatted, notes, cited: list[str], entries: dict, bibliography, style: str,
                     root: Path, inputs: list[bytes]) -> None:
-    """Nothing the editor wrote is dropped on the way (hooks/field_text.py): what pandoc read
+    """Nothing the editor wrote is dropped on the way (field_text.py): what pandoc read
     of each cited work, each note and each references entry, against references.bib and the
     notes as written; and no note is left without text. Checked once for each answer."""
     raw = [bibliography.entries[key].text.encode() for key in entries]
@@ -114,12 +105,12 @@ def check_formatted(formatted: Formatted, notes, cited: list[str], entries: dict
     try:
         _check_formatted(formatted, notes, cited, entries, bibliography, style)
     except field_text.DroppedText as error:
-        raise PluginError(str(error)) from None
+        raise SourceError(str(error)) from None
     cached_bytes(root, "formatted-checked", inputs, lambda: b"checked")
 
 
 def _check_formatted(formatted: Formatted, notes, cited, entries, bibliography, style) -> None:
-    from reference_checks import field_line
+    from .checks import field_line
 
     printed = field_text.style_variables(style)
 
@@ -138,7 +129,7 @@ def _check_formatted(formatted: Formatted, notes, cited, entries, bibliography, 
         where = f"note {note.number} (docs/{note.page}, line {note.line})"
         text = plain_text(formatted.notes[note.body])
         if not text.strip():
-            raise PluginError(f"docs/{note.page}, line {note.line}: note [^{note.label}] publishes no text: “{note.body}”. "
+            raise SourceError(f"docs/{note.page}, line {note.line}: note [^{note.label}] publishes no text: “{note.body}”. "
                               "Cite a work the way pandoc reads citations ([^n]: @key), or write the note's text.")
         place = field_text.Place(where[0].upper() + where[1:], text)
         for key in note.keys:
@@ -228,7 +219,7 @@ def _to_html(source: str, extra_args: list[str]) -> tuple[str, list[str]]:
             source, "html", format="markdown", extra_args=[*extra_args, "--wrap=none"], verify_format=False
         )
     except RuntimeError as error:
-        raise PluginError(f"pandoc could not format the notes: {error}".strip()) from None
+        raise EditionError(f"pandoc could not format the notes: {error}".strip()) from None
     finally:
         pypandoc_log.handlers = own_handlers
     return output, heard.messages
@@ -329,34 +320,3 @@ class _Output(HTMLParser):
                 self._parts.append(literal(text))
 
 
-# --- The pages ----------------------------------------------------------------------------
-
-
-@event_priority(WRITE_CITATIONS)
-def on_page_markdown(markdown, page, config, files):
-    formatted = config["sources"].formatted
-    lines = markdown.split("\n")
-    for note in read_page(markdown, page.file.src_uri).notes:
-        if note.cites:
-            start = NOTE.match(lines[note.line - 1])
-            lines[note.line - 1] = f"{start.group(0)[:start.start('body')]}{formatted.notes[note.body]}"
-            for continued in range(note.line, note.end_line):
-                lines[continued] = ""
-    return _mask_literals(lines)
-
-
-def _mask_literals(lines: list[str]) -> str:
-    """`@` in code and `\\@` in text, hidden from mkdocs-bibtex until it has run."""
-    fenced = code_lines(lines)
-    out = []
-    for number, line in enumerate(lines, start=1):
-        if number in fenced:
-            out.append(line.replace("@", CODE_AT))
-            continue
-        line = CODE_SPAN.sub(lambda m: m[0].replace("@", CODE_AT), line)
-        out.append(line.replace("\\@", LITERAL_AT))
-    return "\n".join(out)
-
-
-def on_page_content(html_text, page, config, files):
-    return html_text.replace(CODE_AT, "@").replace(LITERAL_AT, "@")

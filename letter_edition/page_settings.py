@@ -3,11 +3,13 @@
 A value of the wrong type stops the build with one message naming the page and the key; an
 unknown key (a typo of `paragraph_anchors`, say, which would silently turn the feature off)
 is a warning, which the strict build turns into a failure. The letter's description
-(`letter:`) is checked field by field where it is read (hooks/letter_description.py).
+(`letter:`) is checked field by field where it is read (letter_description.py).
 """
 
 import difflib
 from dataclasses import dataclass
+
+from .errors import SourceError
 
 # key -> (the type its value must have, what it is for)
 PAGE_KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
@@ -28,7 +30,7 @@ PAGE_KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
 READING_FIELDS = ("text", "at", "remark")
 
 
-class PageSettingError(ValueError):
+class PageSettingError(SourceError):
     """A front-matter value of the wrong type or shape; the message names page and key."""
 
 

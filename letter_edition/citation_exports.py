@@ -1,8 +1,8 @@
 r"""Everything a citer needs, made from the one description of the letter.
 
-The letter's page describes the letter in its front matter (hooks/letter_description.py);
-hooks/sources.py reads it and has the letter formatted with the notes. From it this hook
-makes, at build time:
+The letter's page describes the letter in its front matter (letter_description.py);
+sources.py reads it and has the letter formatted with the notes. From it come, at build
+time:
 - the citation tags (Highwire Press `citation_*`) and a schema.org JSON-LD block on the
   letter's page, read by reference managers and scholarly search engines; the JSON-LD
   lists the works the notes cite, with the notes' own text;
@@ -13,29 +13,24 @@ makes, at build time:
 
 import json
 import logging
-
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from markupsafe import escape
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
+from .bibliography import bibtex_text
+from .built_site import relative_url
+from .letter_description import CITATION_KEY, Letter, letter_entry
+from .letter_pdf import PDF
+from .names import CITE_LETTER, READY_CITATION
 
-from bibliography import bibtex_text
-from event_order import WRITE_CITATIONS
-from letter_description import CITATION_KEY, Letter, letter_entry
-from letter_pdf import PDF
-
-log = logging.getLogger("mkdocs.hooks.letter_citation")
-
-MARKER = r"\cite_letter"
+log = logging.getLogger(__name__)
 
 
 # --- The exports --------------------------------------------------------------------------
 
 
-def on_files(files, config):
-    sources = config["sources"]
+def downloads(sources) -> dict[str, str]:
+    """The files a citer downloads, by name: the letter as BibTeX, RIS and CSL-JSON, and the
+    cited works as BibTeX, as the editor wrote them."""
     letter = sources.letter
     exports = {"references.bib": sources.exported_bibtex()}
     if letter is not None:
@@ -44,9 +39,7 @@ def on_files(files, config):
             "letter.ris": _ris(letter),
             "letter.json": json.dumps([_csl_json(letter)], ensure_ascii=False, indent=2) + "\n",
         }
-    for name, content in exports.items():
-        files.append(File.generated(config, name, content=content))
-    return files
+    return exports
 
 
 def _csl_json(letter: Letter) -> dict:
@@ -87,42 +80,32 @@ def _ris(letter: Letter) -> str:
 # --- The pages ----------------------------------------------------------------------------
 
 
-@event_priority(WRITE_CITATIONS)
-def on_page_markdown(markdown, page, config, files):
-    if MARKER not in markdown:
+def write_ready_citation(markdown: str, where: str, sources) -> str:
+    """`\\cite_letter` on a page becomes the letter's citation in the notes' style."""
+    if CITE_LETTER not in markdown:
         return markdown
-    sources = config["sources"]
     if sources.letter is None:
-        log.warning("docs/%s uses %s, but no page describes the letter.", page.file.src_uri, MARKER)
+        log.warning("%s uses %s, but no page describes the letter.", where, CITE_LETTER)
         return markdown
-    return markdown.replace(MARKER, f"{sources.formatted.entries[CITATION_KEY]}\n{{ .ready-citation }}")
+    return markdown.replace(CITE_LETTER, f"{sources.formatted.entries[CITATION_KEY]}\n{{ .{READY_CITATION} }}")
 
 
-def on_config(config):
-    # The theme writes the site's name and description into attributes and text unescaped
-    # (autoescape is off): escaped once here, as markup, they are written as text everywhere.
-    for name in ("site_name", "site_description"):
-        if config[name]:
-            config[name] = escape(config[name])
-    return config
+@dataclass(frozen=True)
+class LetterTags:
+    """What the letter's page says of itself in its <head> (overrides/main.html writes them)."""
+    share_title: str
+    citation_tags: list[tuple[str, str]]  # (name, content) of each <meta>
+    json_ld: str
 
 
-def on_page_context(context, page, config, nav):
-    if isinstance(page.meta.get("description"), str):
-        # Escaped once, as markup, so that the theme's <meta name="description"> and the
-        # override's `| e` both write it right.
-        page.meta["description"] = escape(page.meta["description"])
-    sources = config["sources"]
+def letter_tags(sources, page_url: str) -> LetterTags:
+    """The letter page's tags; `page_url`: the page's address relative to the site's root."""
     letter = sources.letter
-    if letter is None or page.file.src_uri != letter.page_uri:
-        return context
-    page.meta["share_title"] = letter.title
     # The PDF beside the page: absolute where the site's address is known.
-    pdf = urljoin(letter.url, PDF) if letter.url else get_relative_url(PDF, page.url)
-    page.meta["citation_tags"] = _highwire_tags(letter, pdf) + _dublin_core_tags(letter, pdf)
-    own = dict.fromkeys(key for note in sources.citations.notes if note.page == letter.page_uri for key in note.keys)
-    page.meta["json_ld"] = _json_ld(letter, [sources.formatted.items[key] for key in own])
-    return context
+    pdf = urljoin(letter.url, PDF) if letter.url else relative_url(PDF, page_url)
+    own = dict.fromkeys(key for note in sources.notes_of(letter.page_uri) for key in note.keys)
+    return LetterTags(letter.title, _highwire_tags(letter, pdf) + _dublin_core_tags(letter, pdf),
+                      _json_ld(letter, [sources.formatted.items[key] for key in own]))
 
 
 def _highwire_tags(letter: Letter, pdf: str) -> list[tuple[str, str]]:

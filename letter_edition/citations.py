@@ -1,4 +1,4 @@
-r"""Which notes cite which works: read once from the Markdown, used by every hook.
+r"""Which notes cite which works: read once from each page's Markdown, used by every step.
 
 A note is a footnote definition. Its body cites works the way pandoc reads citations:
 
@@ -56,13 +56,14 @@ class PageCitations:
     stray: list[Cite]  # citations outside any note: faults
 
 
-def read_page(markdown: str, page: str) -> PageCitations:
-    """The notes of one page and the citations in each, and any citation outside a note."""
+def read_page(markdown: str, page: str, first_line: int = 1) -> PageCitations:
+    """The notes of one page and the citations in each, and any citation outside a note.
+    Lines are counted from `first_line` (where the Markdown starts in its file)."""
     lines = markdown.split("\n")
-    fenced = code_lines(lines)
+    fenced = {number + first_line - 1 for number in code_lines(lines)}
     notes, stray = [], []
     current, after_blank, in_list = None, True, False
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first_line):
         blank, indented = not line.strip(), line.startswith(("    ", "\t"))
         start = None if number in fenced else NOTE.match(line)
         if number in fenced:

@@ -14,7 +14,7 @@ characters (pandoc would turn typed quotes into nested ones and `$…` into math
 An archived copy (`archiveurl`, `archivedate`, as the README says) has no CSL variable
 pandoc would fill, so it travels to pandoc as `library` (CSL's call-number), already
 worded ("October 5, 2021, <address>"); the style prints it after the work's address, and
-hooks/note_text.py makes the address a link.
+pandoc_notes.py makes the address a link.
 """
 
 import datetime
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from pybtex.database import Entry
 
-from field_text import for_pandoc, quote_ligatures
+from .field_text import for_pandoc, quote_ligatures
 
 ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 NOT_ENTRIES = {"string", "preamble", "comment"}
@@ -126,7 +126,7 @@ def _entry_text(key: str, entry: Entry, carry: bool) -> str:
         fields.append((role, for_pandoc(names) if carry else names))
     archive = archived_copy(entry)
     if carry and archive:
-        fields.append(("library", f"{_long_date(archive[1])}, {archive[0]}"))
+        fields.append(("library", f"{long_date(archive[1])}, {archive[0]}"))
     for name, value in entry.fields.items():
         lower = name.lower()
         if carry and not handed_to_pandoc(entry, name):
@@ -162,7 +162,8 @@ def archived_copy(entry: Entry) -> tuple[str, datetime.date] | None:
     return fields["archiveurl"].strip(), datetime.date.fromisoformat(fields["archivedate"].strip("{} "))
 
 
-def _long_date(date: datetime.date) -> str:
+def long_date(date: datetime.date) -> str:
+    """A date as the notes and the edition give it: "October 5, 2021"."""
     return f"{date:%B} {date.day}, {date.year}"
 
 

@@ -2,7 +2,7 @@
 
 Whatever the editor's files held, and whatever the steps before did with it, a published
 file may not:
-- link or load an address outside the allowlist (hooks/addresses.py): every HTML page's
+- link or load an address outside the allowlist (addresses.py): every HTML page's
   `href`, `src`, `srcset`, `action`, `formaction`, `xlink:href`, `data-versionurl`,
   `data-originalurl` (and the other attributes that hold an address), the JSON-LD, the
   search index, the downloads' address fields, the sitemap, every link in `letter.pdf`;
@@ -15,6 +15,7 @@ The checks read the files as they are written, each with a parser (HTML, JSON, B
 RIS, PDF), so what is checked is what a reader's browser or reference manager reads.
 """
 
+import html as html_module
 import json
 import posixpath
 from dataclasses import dataclass, field
@@ -22,7 +23,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from addresses import PAGE, WEB, problem
+from .addresses import PAGE, WEB, problem
+from .build_cache import cached
+from .errors import EditionError
 
 # Attributes whose value is an address a browser follows or fetches.
 ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data-versionurl", "data-originalurl",
@@ -129,6 +132,32 @@ def _site_file(page: str, address: str, root_path: str) -> str | None:
     return None if joined.startswith("..") else joined
 
 
+def check_page_text(html: str, markdown: str, where: str) -> None:
+    """At the door: a page's own text as rendered (its Markdown in `markdown`), checked as the
+    built pages are; a problem stops the build naming the page and the line."""
+    findings = Findings()
+    check_page(html, "", findings, scripts=None)
+    if findings.problems:
+        lines = markdown.split("\n")
+        found = [f"{where}{_line(lines, value)}: {what}" for what, value in zip(findings.problems, findings.values)]
+        raise EditionError("A page's text holds what this site never publishes:\n  " + "\n  ".join(found)
+                           + "\nOnly http:, https: and mailto: addresses and links within the site are "
+                           "published, and no script: correct or remove it.")
+
+
+def _line(lines: list[str], value: str | None) -> str:
+    """", line N" where the value is written in the page's Markdown, else ""."""
+    if value:
+        # As written, as escaped, or (where the page wrote a character reference such as
+        # &#x09;) its longest visible run.
+        visible = max("".join(c if c.isprintable() and not c.isspace() else "\0" for c in value).split("\0"), key=len)
+        for candidate in dict.fromkeys([value, html_module.escape(value, quote=False), value.strip(), visible]):
+            for number, line in enumerate(lines, start=1):
+                if candidate and candidate in line:
+                    return f", line {number}"
+    return ""
+
+
 def check_json_addresses(data, where: str, findings: Findings) -> None:
     """Every address in a JSON document (JSON-LD, CSL-JSON), wherever it stands."""
     if isinstance(data, dict):
@@ -195,6 +224,12 @@ def pdf_actions(data: bytes) -> list[tuple[str, str]]:
             kind = str(action.get("/S"))
             found.append((kind, str(action.get("/URI", action.get("/D", action.get("/N", ""))))))
     return found
+
+
+def kept_pdf_actions(project: Path, data: bytes) -> list[tuple[str, str]]:
+    """A PDF's actions, kept by the PDF's own bytes in the build cache: a kept PDF is read once."""
+    return [tuple(action) for action in json.loads(cached(project, "pdf-actions", [data],
+                                                          lambda: json.dumps(pdf_actions(data))))]
 
 
 def check_pdf_actions(actions: list[tuple[str, str]], where: str, findings: Findings) -> None:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache
 
-from build_cache import FOLDER, package_init, read_entry, source_of, write_entry
+from .build_cache import FOLDER, package_init, read_entry, source_of, write_entry
 
-log = logging.getLogger("mkdocs.hooks.template_cache")
+log = logging.getLogger(__name__)
 
 SHAPED_BY = ["jinja2", "mkdocs", "material"]
 
@@ -46,15 +46,15 @@ class _TemplateCache(BytecodeCache):
         write_entry(self._path(bucket), "template", bucket.bytecode_to_string())
 
 
-def on_env(env, config, files):
-    folder = Path(config.config_file_path).parent / FOLDER / f"templates-{_shape(env)}"
+def keep_compiled(env, project: Path) -> None:
+    """The Jinja environment keeps its compiled templates in the build cache."""
+    folder = project / FOLDER / f"templates-{_shape(env)}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         log.debug("Templates are compiled afresh: %s", error)
-        return env
+        return
     env.bytecode_cache = _TemplateCache(folder)
-    return env
 
 
 def _shape(env) -> str:

@@ -9,21 +9,17 @@ r"""The one description of the letter, read from its page's front matter.
       recipients:
         - {name: Antony Blinken, role: Secretary of State}
 
-Its title is the page's headline. hooks/letter_citation.py makes the citation tags, the
+Its title is the page's headline. citation_exports.py makes the citation tags, the
 JSON-LD, the ready citation and the downloads from it.
 """
 
 import datetime
-import re
 from dataclasses import dataclass
 
-import yaml
-from mkdocs.exceptions import PluginError
-from mkdocs.utils.meta import YAML_RE
 from pybtex.database import Entry, Person
 
-# libyaml's parser where PyYAML was built with it: the same YAML, read faster.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from .errors import SourceError
+from .pages import headline
 
 CITATION_KEY = "torres2021kosova"
 LETTER_FIELDS = {"date": datetime.date, "genre": str, "signatories": list, "recipients": list}
@@ -70,47 +66,31 @@ class Letter:
         return self.addressed_to[:1].upper() + self.addressed_to[1:]
 
 
-def front_matter(text: str, where: str) -> dict:
-    """A page's YAML front matter; a clear message, naming the line, where it is not YAML
-    (MkDocs itself would drop it silently and publish it as text)."""
-    match = YAML_RE.match(text)
-    if not match:
-        return {}
-    try:
-        data = yaml.load(match.group(1), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f", line {mark.line + 2}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise PluginError(f"{where}{line}: the front matter is not valid YAML ({problem}). Fix it there.") from None
-    return data if isinstance(data, dict) else {}
-
-
 def read_letter(description, markdown: str, page_uri: str, url: str | None) -> Letter:
     where = f"docs/{page_uri}, front matter 'letter'"
     if not isinstance(description, dict):
-        raise PluginError(f"{where}: expected a mapping of date, genre, signatories and recipients.")
+        raise SourceError(f"{where}: expected a mapping of date, genre, signatories and recipients.")
     unknown = [key for key in description if key not in LETTER_FIELDS]
     if unknown:
-        raise PluginError(f"{where}: unknown key '{unknown[0]}'; the letter is described by "
+        raise SourceError(f"{where}: unknown key '{unknown[0]}'; the letter is described by "
                           f"{', '.join(LETTER_FIELDS)} (see README).")
     for field, kind in LETTER_FIELDS.items():
         if not isinstance(description.get(field), kind):
-            raise PluginError(f"{where}: '{field}' is missing or not a {kind.__name__} (see README).")
+            raise SourceError(f"{where}: '{field}' is missing or not a {kind.__name__} (see README).")
     for name in description["signatories"]:
         if not isinstance(name, (str, dict)) or not str(name).strip():
-            raise PluginError(f"{where}: each signatory is a name (\"Ritchie Torres\") or a mapping "
+            raise SourceError(f"{where}: each signatory is a name (\"Ritchie Torres\") or a mapping "
                               f"({{given: …, family: …}}): got {name!r}.")
     for recipient in description["recipients"]:
         if not (isinstance(recipient, dict) and isinstance(recipient.get("name"), str)
                 and isinstance(recipient.get("role"), str)):
-            raise PluginError(f"{where}: each recipient needs a name and a role, e.g. "
+            raise SourceError(f"{where}: each recipient needs a name and a role, e.g. "
                               "{name: Antony Blinken, role: Secretary of State}.")
-    headline = re.search(r"^# (.+)$", markdown, re.MULTILINE)
-    if headline is None:
-        raise PluginError(f"docs/{page_uri}: the letter's page has no '# headline' to take its title from.")
+    title = headline(markdown)
+    if title is None:
+        raise SourceError(f"docs/{page_uri}: the letter's page has no '# headline' to take its title from.")
     return Letter(
-        title=headline[1].strip(),
+        title=title,
         date=description["date"],
         genre=description["genre"],
         signatories=[_name(name, where) for name in description["signatories"]],
@@ -124,7 +104,7 @@ def _name(written, where: str) -> Name:
     if isinstance(written, dict):
         if not isinstance(written.get("family"), str) or not all(
                 isinstance(written.get(k) or "", str) for k in ("given", "suffix")):
-            raise PluginError(f"{where}: a signatory written as a mapping needs a family name: {written}.")
+            raise SourceError(f"{where}: a signatory written as a mapping needs a family name: {written}.")
         return Name(str(written.get("given") or ""), written["family"], str(written.get("suffix") or ""))
     given_family, _, suffix = str(written).rpartition(", ")
     if suffix.strip() in SUFFIXES and "," not in given_family:  # "Donald M. Payne, Jr.", as it is signed

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .errors import EditionError
+
 # What a hole (a Jinja expression's value inside a script) may not hold.
 NOT_INERT = set("\"'`\\<>;(){}[]\n\r\u2028\u2029")
 DATA_TYPES = {"application/json", "application/ld+json"}
@@ -145,7 +147,7 @@ def _fits(body: str, parts: tuple[str, ...], allow_any: bool) -> bool:
 FOLDER = "assets/javascripts/inline"
 
 
-class ForeignScript(Exception):
+class ForeignScript(EditionError):
     """An inline script on a built page that the theme's templates do not write."""
 
 
@@ -156,7 +158,7 @@ def move_inline_scripts(site, shapes: list[ScriptShape]) -> set[str]:
     is a ForeignScript. Returns the files written."""
     import hashlib
 
-    from built_site import element
+    from .built_site import element
 
     written: set[str] = set()
     for page, tree in site.pages.items():

@@ -6,6 +6,10 @@ p1, p2, … in reading order) and a permalink. A numbered paragraph's permalink 
 number in the margin (drawn by CSS, so it stays out of copied text and the search index)
 and carries the paragraph's citation, which docs/javascripts/paragraph_tools.js offers to
 copy; a paragraph with an id of its own shows ¶ on hover and on keyboard focus.
+
+Published anchors stay where they are: `paragraph-anchors.yml` records each with the first
+words of its paragraph as a reader reads them (note markers and the edition's marks left
+out), and `check_record` stops a build that would move or drop one.
 """
 
 import logging
@@ -14,24 +18,29 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
-
-from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from letter_description import SAFE_LOADER
-from reference_checks import read_text
+from .checks import read_text
+from .errors import EditionError
+from .names import EDITORIAL, PARAGRAPH_LINK, PARAGRAPH_NUMBER, PERMALINK, READING_MARK, SEARCH_EXCLUDE
+from .pages import SAFE_LOADER
 
+log = logging.getLogger(__name__)
 
 NUMBERED = re.compile(r"p(\d+)")
 FIRST_WORDS = 6
+RECORD = "paragraph-anchors.yml"
 
 
-class _ParagraphAnchors(Treeprocessor):
-    enabled = False
-    cite = None  # number -> the paragraph's citation, for the page being rendered
-    found: dict[str, str] = {}  # anchor -> first words, for the page being rendered
+class ParagraphAnchors(Treeprocessor):
+    """Runs on each page; `enabled` and `cite` are set for the page about to be rendered."""
+
+    def __init__(self, md=None):
+        super().__init__(md)
+        self.enabled = False
+        self.cite = None  # number -> the paragraph's citation
+        self.found: dict[str, str] = {}  # anchor -> first words, for the page rendered last
 
     def run(self, root):
         self.found = {}
@@ -41,7 +50,7 @@ class _ParagraphAnchors(Treeprocessor):
         taken = {p.get("id") for p in paragraphs if p.get("id")}
         number = 0
         for paragraph in paragraphs:
-            if "editorial" in (paragraph.get("class") or "").split():
+            if EDITORIAL in (paragraph.get("class") or "").split():
                 continue  # the edition's own remark: no number, and it moves none
             anchor = paragraph.get("id")
             if anchor is None:
@@ -53,10 +62,34 @@ class _ParagraphAnchors(Treeprocessor):
             pinned = NUMBERED.fullmatch(anchor)
             if pinned:
                 number = max(number, int(pinned[1]))
+                self.found[anchor] = first_words(paragraph, self.md)
+                # The paragraph has a search entry of its own (search_places.py).
+                paragraph.set(SEARCH_EXCLUDE, "")
                 _add_permalink(paragraph, int(pinned[1]), self.cite(int(pinned[1])) if self.cite else None)
-                self.found[anchor] = " ".join("".join(paragraph.itertext()).split()[:FIRST_WORDS])
             else:
                 _add_permalink(paragraph)
+
+
+def first_words(paragraph, md=None) -> str:
+    """A paragraph's first words as a reader reads them: note markers, the edition's marks and
+    raw HTML (a line break) left out."""
+    parts = []
+
+    def walk(element):
+        if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
+            parts.append(" ")
+        elif element.tag == "a" and {PERMALINK, READING_MARK} & set((element.get("class") or "").split()):
+            pass
+        else:
+            parts.append(element.text or "")
+            for child in element:
+                walk(child)
+        if element is not paragraph:
+            parts.append(element.tail or "")
+
+    walk(paragraph)
+    text = HTML_PLACEHOLDER_RE.sub(" ", "".join(parts))
+    return " ".join(text.split()[:FIRST_WORDS])
 
 
 def _is_raw_html(paragraph):
@@ -67,13 +100,13 @@ def _is_raw_html(paragraph):
 def _add_permalink(paragraph, number: int | None = None, citation: str | None = None):
     anchor = paragraph.get("id")
     attributes = {
-        "class": "headerlink paragraph-link",
+        "class": f"{PERMALINK} {PARAGRAPH_LINK}",
         "href": f"#{anchor}",
         "title": "Link to this paragraph",
         "aria-label": f"Link to this paragraph (#{anchor})",
     }
     if number is not None:
-        attributes |= {"class": "headerlink paragraph-link paragraph-number", "data-number": str(number),
+        attributes |= {"class": f"{PERMALINK} {PARAGRAPH_LINK} {PARAGRAPH_NUMBER}", "data-number": str(number),
                        "title": f"Paragraph {number}: link, or copy its link or citation",
                        "aria-label": f"Paragraph {number}"}
         if citation:
@@ -83,54 +116,23 @@ def _add_permalink(paragraph, number: int | None = None, citation: str | None = 
     link.text = ""
 
 
-class _ParagraphAnchorsExtension(Extension):
-    def __init__(self):
-        super().__init__()
-        self.processor = _ParagraphAnchors()
-
-    def extendMarkdown(self, md):
-        self.processor.md = md
-        # After attr_list (8), so ids written in the Markdown are seen; before MkDocs
-        # collects anchors (5), so links to #p3 are validated.
-        md.treeprocessors.register(self.processor, "paragraph_anchors", 6)
-
-
-_extension = _ParagraphAnchorsExtension()
-
-
-log = logging.getLogger("mkdocs.hooks.paragraph_anchors")
-
-
-def on_config(config):
-    config.markdown_extensions.append(_extension)
-
-
-def on_page_markdown(markdown, page, config, files):
-    # MkDocs renders each page right after this event: the flag is the current page's.
-    _extension.processor.enabled = bool(page.meta.get("paragraph_anchors"))
-    _extension.processor.cite = config["sources"].paragraph_citation
-    return markdown
-
-
 # --- Published anchors stay where they are ------------------------------------------------
 
-RECORD = "paragraph-anchors.yml"
 
-
-def on_page_content(html, page, config, files):
-    found = _extension.processor.found
+def check_record(found: dict[str, str], project: Path, uri: str, where: str) -> None:
+    """A page's anchors against those published: a moved or dropped one stops the build; a
+    new one is a warning (the strict build fails until it is recorded)."""
     if not found:
-        return html
-    record_path = Path(config.config_file_path).parent / RECORD
-    record = (yaml.load(read_text(record_path, RECORD, what="the record of published anchors"), Loader=SAFE_LOADER)
-              or {}) if record_path.exists() else {}
-    published = record.get(page.file.src_uri) or {}
-    where = f"docs/{page.file.src_uri}"
+        return
+    path = project / RECORD
+    record = (yaml.load(read_text(path, RECORD, what="the record of published anchors"), Loader=SAFE_LOADER)
+              or {}) if path.exists() else {}
+    published = record.get(uri) or {}
     dropped = [f"#{anchor} (“{words} …”)" for anchor, words in published.items() if anchor not in found]
     moved = [f"#{anchor} from “{words} …” to “{found[anchor]} …”"
              for anchor, words in published.items() if anchor in found and found[anchor] != words]
     if dropped or moved:
-        raise PluginError(
+        raise EditionError(
             f"{where}: published anchors would break. "
             + (f"Dropped: {'; '.join(dropped)}. " if dropped else "")
             + (f"Moved: {'; '.join(moved)}. " if moved else "")
@@ -141,5 +143,4 @@ def on_page_content(html, page, config, files):
     for anchor, words in found.items():
         if anchor not in published:
             log.warning("%s: the new anchor #%s (“%s …”) is not in %s. Add `%s: %s` under `%s:` there "
-                        "once it is published.", where, anchor, words, RECORD, anchor, words, page.file.src_uri)
-    return html
+                        "once it is published.", where, anchor, words, RECORD, anchor, words, uri)

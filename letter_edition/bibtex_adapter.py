@@ -2,7 +2,7 @@
 
 mkdocs-bibtex stays the citation plugin of mkdocs.yml: its options name the bibliography
 (`bib_file`, or `bib_dir` for a folder of .bib files) and the note style (`csl_file`).
-The notes themselves are resolved by hooks/note_text.py from one pandoc run, because the
+The notes themselves are resolved by pandoc_notes.py from one pandoc run, because the
 plugin's own replacement cannot be made right from outside: it replaces `@key` strings in
 set order (a key that starts another key can take its place, depending on PYTHONHASHSEED),
 reads keys as `[\\w:-]+` (no `.`), puts a whole entry where a locator belongs, and hands
@@ -17,7 +17,7 @@ The contacts, each tested by name in tests/test_bibtex_adapter.py:
    no pandoc (its pandoc registry asks pandoc its version on every build).
 3. `leave_pages_alone()` turns off its inline-reference pass (`enable_inline_citations`);
    its bracket pass (`[@key]`) finds nothing, since no page reaches it with a citation
-   (hooks/note_text.py has replaced them, and code is masked until the plugin has run).
+   (note_markdown.py has replaced them, and code is masked until the plugin has run).
 4. `name_pybtex_parts()` hands pybtex (0.26), before the plugin's `on_config`, the four
    parts its simple registry asks for by name (the .bib parser; the name, label and sorting
    styles). Otherwise pybtex finds each among every installed package's entry points: 4 to
@@ -77,7 +77,7 @@ def options(config) -> Options:
 def load_only(config, path: Path) -> None:
     """The plugin loads this file (the cited works) instead of the editor's whole bibliography,
     into its simple registry: it formats nothing here, so it need not start pandoc to ask its
-    version, nor read the style (hooks/note_text.py has pandoc read it)."""
+    version, nor read the style (pandoc_notes.py has pandoc read it)."""
     plugin_config = _plugin(config).config
     plugin_config.bib_file = str(path)
     plugin_config.bib_dir = None

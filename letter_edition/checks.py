@@ -3,9 +3,8 @@
 An editor changes these by hand. A fault in them would otherwise end the build in a
 traceback from pybtex or pandoc, or publish a note that reads `@key`. Here each fault
 stops the build with one message that names the file, the line and the key where known,
-and says what to do. hooks/sources.py calls these checks on `config`, before the site
-folder is cleaned, and under `mkdocs serve` such a fault leaves the last good build served
-(MkDocs would otherwise hold every request until the next good build).
+and says what to do. sources.py calls these checks before anything is built, and under
+`mkdocs serve` such a fault leaves the last good build served.
 """
 
 import datetime
@@ -16,24 +15,18 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pybtex.errors
-
-import addresses
-from citations import link_targets
-from mkdocs.exceptions import PluginError
 from pybtex.database import BibliographyDataError
 from pybtex.database.input.bibtex import Parser as BibtexParser
 from pybtex.scanner import PybtexSyntaxError
 
-log = logging.getLogger("mkdocs.hooks.reference_checks")
+from . import addresses
+from .citations import link_targets
+from .errors import SourceError
+
+log = logging.getLogger(__name__)
 
 CSL_NAMESPACE = "{http://purl.org/net/xbiblio/csl}"
 DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
-
-
-class SourceError(PluginError):
-    """A fault in a file the editor maintains; the message is all the editor needs.
-
-    Raised before the site folder is cleaned: the last good build is still there."""
 
 
 # --- references.bib -----------------------------------------------------------------------
@@ -87,7 +80,7 @@ LINK_COMMANDS = ("\\url", "\\href")
 
 
 def _check_addresses(key, entry, raw) -> None:
-    """Every address an entry gives is a web address (hooks/addresses.py), or the build stops
+    """Every address an entry gives is a web address (addresses.py), or the build stops
     naming the file, the line and the field."""
     for name, value in entry.fields.items():
         lower = name.lower()
@@ -283,12 +276,12 @@ def warn_uncited(bibliography, cited: set[str]) -> None:
         log.warning(
             "%s, line %s: entry '%s' is not cited by any note, so the references page would "
             "list it for nothing. Cite it in a note ([^n]: @%s) or remove it (or, for a library, "
-            "set extra: references: uncited: allow in mkdocs.yml).",
+            "set uncited: allow under the letter plugin in mkdocs.yml).",
             entry.file, entry.line, entry.key, entry.key,
         )
     if len(uncited) > UNCITED_LISTED:
         log.warning("%d more entries are not cited by any note. If references.bib is a library, set "
-                    "extra: references: uncited: allow in mkdocs.yml.", len(uncited) - UNCITED_LISTED)
+                    "uncited: allow under the letter plugin in mkdocs.yml.", len(uncited) - UNCITED_LISTED)
 
 
 def _suggestion(key, entries):

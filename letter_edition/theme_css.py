@@ -23,9 +23,9 @@ import logging
 import re
 from pathlib import Path
 
-from build_cache import cached, package_init, source_of
+from .build_cache import cached, package_init, source_of
 
-log = logging.getLogger("mkdocs.hooks.unused_theme_css")
+log = logging.getLogger(__name__)
 
 THEME_CSS = ["assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css"]
 GROUPING = {"media", "supports"}

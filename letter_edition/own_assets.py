@@ -8,55 +8,35 @@ one per feature, and never a stale copy from a cache.
 """
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
-
-from build_cache import cached, package_init, source_of
-from event_order import PUBLISH_OWN_ASSETS
-from reference_checks import as_text
+from .build_cache import cached, package_init, source_of
+from .checks import as_text
 
 BUNDLE = "javascripts/letter.{hash}.js"
 
 
-def on_config(config):
-    """Replace the local scripts by the one file they make; scripts from elsewhere stay."""
-    docs = Path(config.docs_dir)
-    local = [script for script in config.extra_javascript if (docs / str(script)).is_file()]
+@dataclass(frozen=True)
+class ScriptBundle:
+    name: str  # where it is published, named by its content
+    text: str
+    sources: list[str]  # the scripts it holds, as docs/ names them
+
+
+def bundle_scripts(docs: Path, scripts: list[str]) -> ScriptBundle | None:
+    """The site's own scripts (those in docs/) as one file; None where there are none."""
+    local = [script for script in scripts if (docs / script).is_file()]
     if not local:
-        return config
-    text = bundle([(str(script), as_text((docs / str(script)).read_bytes())) for script in local])
-    name = BUNDLE.format(hash=hashlib.sha256(text.encode()).hexdigest()[:8])
-    first = config.extra_javascript.index(local[0])
-    replacement = ExtraScriptValue(name)
-    if isinstance(local[0], ExtraScriptValue):  # keep how the first was loaded (defer, async, type)
-        replacement.defer, replacement.async_, replacement.type = local[0].defer, local[0].async_, local[0].type
-    rest = [script for script in config.extra_javascript if script not in local]
-    config.extra_javascript = rest[:first] + [replacement] + rest[first:]
-    config["own_scripts"] = {"name": name, "text": text, "sources": [str(script) for script in local]}
-    return config
+        return None
+    text = bundle([(script, as_text((docs / script).read_bytes())) for script in local])
+    return ScriptBundle(BUNDLE.format(hash=hashlib.sha256(text.encode()).hexdigest()[:8]), text, local)
 
 
-@event_priority(PUBLISH_OWN_ASSETS)
-def on_files(files, config):
-    root = Path(config.config_file_path).parent
-    for path in config.extra_css:
-        stylesheet = files.get_file_from_path(str(path))
-        if stylesheet is not None:
-            css = stylesheet.content_string
-            inputs = [css.encode(), source_of(__file__), source_of(package_init("tinycss2"))]
-            files.remove(stylesheet)
-            files.append(File.generated(config, stylesheet.src_uri,
-                                        content=cached(root, "own-css", inputs, lambda: minify_css(css))))
-    scripts = config.get("own_scripts")
-    if scripts:
-        for path in scripts["sources"]:
-            if (script := files.get_file_from_path(path)) is not None:
-                files.remove(script)
-        files.append(File.generated(config, scripts["name"], content=scripts["text"]))
-    return files
+def published_css(css: str, project: Path) -> str:
+    """A stylesheet of the site's own as published: without comments or spare whitespace."""
+    inputs = [css.encode(), source_of(__file__), source_of(package_init("tinycss2"))]
+    return cached(project, "own-css", inputs, lambda: minify_css(css))
 
 
 def bundle(scripts: list[tuple[str, str]]) -> str:

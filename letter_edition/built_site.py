@@ -52,7 +52,14 @@ class BuiltSite:
         is served at any address and so links from the site's root."""
         if page == "404.html":
             return self.root_path + target
-        return posixpath.relpath(target, posixpath.dirname(page) or ".")
+        return relative_url(target, page)
+
+
+def relative_url(target: str, page: str) -> str:
+    """How a page links the site's file `target`: `page` is the page's address or file
+    ("", "about/", "about.html", "about/index.html"), relative to the site's root."""
+    folder = page if page.endswith("/") else posixpath.dirname(page)
+    return posixpath.relpath(target, folder.rstrip("/") or ".")
 
 
 def element(html: str):

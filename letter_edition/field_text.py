@@ -20,6 +20,8 @@ import unicodedata
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 
+from .errors import SourceError
+
 
 # Accents that take the next letter or group as their argument.
 ACCENT_WORDS = {"\\v", "\\c", "\\k", "\\H", "\\u", "\\r", "\\b", "\\d", "\\t", "\\G", "\\U", "\\h", "\\f"}
@@ -156,7 +158,7 @@ LOCATOR_TERMS = {"p", "pp", "page", "pages", "para", "paras", "paragraph", "para
 WORD = re.compile(r"\w+")
 
 
-class DroppedText(ValueError):
+class DroppedText(SourceError):
     """Something an entry or a note says that the formatted text does not."""
 
 

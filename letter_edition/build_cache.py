@@ -18,7 +18,7 @@ import os
 import tempfile
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.hooks.build_cache")
+log = logging.getLogger(__name__)
 
 FOLDER = Path(".cache") / "letter"
 # An entry: this line, then its kind, its name's hash and its content's digest, one a line.

@@ -1,0 +1,306 @@
+"""The one place the site meets MkDocs: each event calls the build's steps, in the order they run.
+
+The steps themselves know nothing of MkDocs (sources.py, note_markdown.py, works_cited.py,
+…); this module hands them what MkDocs knows (paths, pages, files, the built site) and
+hands MkDocs what they make. Priorities appear only where the site must run before or
+after another plugin.
+"""
+
+import logging
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from markupsafe import escape
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File
+
+from . import bibtex_adapter
+from .build_cache import kept_file
+from .built_site import BuiltSite
+from .citation_exports import downloads, letter_tags, write_ready_citation
+from .config import LetterConfig, extra_problems
+from .edition import Edition, print_css, read_edition, write_edition_sentence
+from .editorial_marks import write_readings_list
+from .errors import EditionError, SourceError
+from .letter_pdf import metadata, publish_pdf, weasyprint_init, write_pdf_links
+from .names import READINGS
+from .note_markdown import mask_literals, place_notes, unmask_literals
+from .own_assets import ScriptBundle, bundle_scripts, published_css
+from .page_extension import PageExtension
+from .page_settings import readings
+from .paragraph_anchors import check_record
+from .published_check import check_page_text, check_site, kept_pdf_actions
+from .search_places import extend_search_index, index_entry, places_in
+from .short_site_name import phone_css
+from .sources import Project, Sources, read_sources
+from .template_cache import keep_compiled
+from .theme_scripts import move_inline_scripts, read_shapes
+from .theme_css import trim_theme_css
+from .works_cited import link_notes_to_entries, relative, write_notes_without_address, write_works_cited
+
+log = logging.getLogger("mkdocs.plugins.letter")
+
+# The policy every page carries (and a host that can send headers should send).
+CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+STYLESHEET = "stylesheets/letter.css"  # the site's own stylesheet, to which the build adds rules
+
+
+class _ToMkDocs(logging.Handler):
+    """The steps log under their own names; MkDocs shows (and, for --strict, counts) its own."""
+
+    def emit(self, record):
+        if log.isEnabledFor(record.levelno):
+            log.handle(record)
+
+
+_steps_log = logging.getLogger(__package__)
+_steps_log.addHandler(_ToMkDocs())
+_steps_log.setLevel(logging.DEBUG)  # MkDocs' handlers choose what is shown
+_steps_log.propagate = False
+
+
+class SourceFault(PluginError):
+    """A fault in the editor's files, found before the site folder is cleaned."""
+
+
+class LetterPlugin(BasePlugin[LetterConfig]):
+    def __init__(self):
+        self.serving = False  # `mkdocs serve`: no PDF is made, no policy in the pages
+        self.extension = PageExtension()
+        self._begin()
+
+    def _begin(self) -> None:
+        """What one build knows, made afresh for each (MkDocs keeps the plugin between
+        `mkdocs serve` rebuilds)."""
+        self.sources: Sources | None = None
+        self.edition: Edition | None = None
+        self.scripts: ScriptBundle | None = None
+        self.pdf_library: Path | None = None  # WeasyPrint, found
+        self.letter_page: Path | None = None  # where the letter's page is written
+        self.added_css: list[str] = []  # rules the build adds to the site's stylesheet
+        self.site_scripts: set[str] = set()  # the site's files a page may load as scripts
+        self.search_entries: list[dict] = []
+        self.project: Path = Path()
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
+
+    # Before mkdocs-bibtex's on_config (0), which loads the bibliography this points it at.
+    @event_priority(100)
+    def on_config(self, config):
+        self._begin()
+        self.project = Path(config.config_file_path).parent
+        try:
+            # 1. Nothing of the site's is left under `extra:`.
+            self._check_extra(config)
+            # 2. The editor's files read and checked, every note formatted.
+            options = bibtex_adapter.options(config)
+            self.sources = read_sources(Project(
+                self.project, Path(config.docs_dir), options.bib_files, options.csl_file,
+                library=self.config.uncited == "allow", site_url=config.site_url or "",
+                use_directory_urls=config.use_directory_urls))
+            # 3. What the edition says about itself, the rules the build adds to the site's
+            #    stylesheet (the print footer, the phone's header name), and WeasyPrint, found.
+            self.edition = read_edition(self.project, config.site_url or "", self.config.repository)
+            self.added_css = [print_css(self.edition, config.site_name)]
+            if (self.config.short_name or "").strip():
+                self.added_css.append(phone_css(self.config.short_name))
+            self.pdf_library = weasyprint_init()
+        except SourceError as error:
+            raise SourceFault(str(error)) from None
+        except EditionError as error:
+            raise PluginError(str(error)) from None
+        # 4. mkdocs-bibtex loads only the cited works, and leaves the pages to this plugin.
+        bibtex_adapter.name_pybtex_parts()
+        bibtex_adapter.load_only(config, kept_file(self.project, "cited.bib", self.sources.cited_bibtex))
+        bibtex_adapter.leave_pages_alone(config)
+        # 5. The theme writes the site's name and description unescaped (autoescape is off):
+        #    escaped once, as markup, they are written as text everywhere.
+        for name in ("site_name", "site_description"):
+            if config[name]:
+                config[name] = escape(config[name])
+        # 6. The Markdown extension: paragraph anchors, editorial marks.
+        config.markdown_extensions.append(self.extension)
+        # 7. The site's own scripts as one file, in the place of the first of them.
+        self.scripts = bundle_scripts(Path(config.docs_dir), [str(script) for script in config.extra_javascript])
+        if self.scripts:
+            _replace_scripts(config, self.scripts)
+        return config
+
+    def _check_extra(self, config) -> None:
+        errors, warnings = extra_problems(config.extra)
+        if errors:
+            raise SourceError("\n".join(errors))
+        for warning in warnings:
+            log.warning("%s", warning)
+
+    def on_serve(self, server, config, builder):
+        def build_or_keep_last_good():
+            try:
+                builder()
+            except Abort as abort:
+                # MkDocs has logged the cause. A fault in the editor's files is found before the
+                # site folder is cleaned, so the last good build is still there to serve.
+                if not isinstance(abort.__context__, SourceFault):
+                    raise
+                log.error("Not rebuilt: the last good build is still served. Fix the error above and save.")
+
+        server.builder = build_or_keep_last_good
+        return server
+
+    def on_files(self, files, config):
+        sources = self.sources
+        # 1. The downloads: the letter as BibTeX, RIS and CSL-JSON, the cited works as BibTeX.
+        for name, content in downloads(sources).items():
+            files.append(File.generated(config, name, content=content))
+        # 2. The site's stylesheet with the print footer and the phone's header name added,
+        #    published without comments.
+        stylesheet = files.get_file_from_path(STYLESHEET)
+        if stylesheet is None:
+            raise PluginError(f"docs/{STYLESHEET} is missing: the print footer and the phone's header name are "
+                              "added to it.")
+        for path in config.extra_css:
+            if (sheet := files.get_file_from_path(str(path))) is not None:
+                css = sheet.content_string + ("\n" + "\n".join(self.added_css) if sheet is stylesheet else "")
+                files.remove(sheet)
+                files.append(File.generated(config, sheet.src_uri, content=published_css(css, self.project)))
+        # 3. The site's scripts as the one file the pages load.
+        if self.scripts:
+            for path in self.scripts.sources:
+                if (script := files.get_file_from_path(path)) is not None:
+                    files.remove(script)
+            files.append(File.generated(config, self.scripts.name, content=self.scripts.text))
+        # 4. Where the letter's page is written, for the PDF.
+        if sources.letter is not None and (page := files.get_file_from_path(sources.letter.page_uri)):
+            self.letter_page = Path(page.abs_dest_path)
+        if sources.citations.notes and sources.references_page is None:
+            log.warning("No page contains \\works_cited: the notes have no references page to link to.")
+        return files
+
+    def on_env(self, env, config, files):
+        if self.config.keep_compiled_templates:
+            keep_compiled(env, self.project)
+        # Under `mkdocs serve` the page carries no policy: the server adds its own inline
+        # script, which reloads the page on each rebuild.
+        env.globals["content_security_policy"] = None if self.serving else CONTENT_SECURITY_POLICY
+        self.site_scripts = {file.dest_uri for file in files if file.dest_uri.endswith(".js")}
+        return env
+
+    # Before mkdocs-bibtex's on_page_markdown (0): it must find no citation left to format.
+    @event_priority(50)
+    def on_page_markdown(self, markdown, page, config, files):
+        sources, uri = self.sources, page.file.src_uri
+        source = sources.pages.get(uri)
+        if source is None:  # a page MkDocs reads that is not in docs/ as the sources were read
+            return markdown
+        where = source.where
+
+        def page_title(other: str) -> str:
+            """A page as the navigation names it ("Letter"), else by its headline."""
+            file = files.get_file_from_path(other)
+            title = file.page.title if file is not None and file.page is not None else None
+            return title or sources.pages[other].headline or other
+
+        # What the Markdown extension does to this page as it is rendered.
+        about = next((u for u, p in sources.pages.items() if READINGS in p.body), None)
+        self.extension.prepare(anchors=bool(source.meta.get("paragraph_anchors")), cite=sources.paragraph_citation,
+                               readings=readings(source.meta, where), about=relative(about, uri) if about else None,
+                               where=where)
+        try:
+            # 1. Each note's formatted text in place of what the editor wrote.
+            markdown = place_notes(markdown, sources.notes_of(uri), source.body_line, sources.formatted.notes, where)
+            # 2. Each note's links to its works' references entries.
+            markdown = link_notes_to_entries(markdown, uri, source.body_line, sources)
+            # 3. The markers: the references entries, the notes without address, the letter's
+            #    citation, the edition, the PDF, the readings.
+            markdown = write_works_cited(markdown, uri, sources, page_title)
+            markdown = write_notes_without_address(markdown, uri, sources, page_title)
+            markdown = write_ready_citation(markdown, where, sources)
+            markdown = write_edition_sentence(markdown, self.edition)
+            markdown = write_pdf_links(markdown, where, sources, page.url)
+            markdown = write_readings_list(markdown, [r for p in sources.pages.values()
+                                                      for r in readings(p.meta, p.where)])
+        except EditionError as error:
+            raise PluginError(str(error)) from None
+        # 4. `@` in code and `\@` hidden from mkdocs-bibtex, which looks at the page next.
+        return mask_literals(markdown)
+
+    def on_page_content(self, html, page, config, files):
+        html = unmask_literals(html)
+        source = self.sources.pages.get(page.file.src_uri)
+        where = source.where if source else f"docs/{page.file.src_uri}"
+        try:
+            if self.extension.marks.fault:
+                raise self.extension.marks.fault
+            # 1. The page's numbered paragraphs against the anchors published.
+            check_record(self.extension.anchors.found, self.project, page.file.src_uri, where)
+            # 2. Every address, script and handler in the page's text, checked where it is read.
+            check_page_text(html, page.file.content_string, where)
+        except EditionError as error:
+            raise PluginError(str(error)) from None
+        # 3. Its paragraphs, notes and references entries, each to be found by search.
+        letter_page = bool(source and source.meta.get("paragraph_anchors"))
+        self.search_entries += [index_entry(place, page.title, page.url, letter_page, self.sources.short_name)
+                                for place in places_in(html)]
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        if isinstance(page.meta.get("description"), str):
+            # Escaped once, as markup, so that the theme's <meta name="description"> and the
+            # override's `| e` both write it right.
+            page.meta["description"] = escape(page.meta["description"])
+        letter = self.sources.letter
+        if letter is not None and page.file.src_uri == letter.page_uri:
+            tags = letter_tags(self.sources, page.url)
+            page.meta |= {"share_title": tags.share_title, "citation_tags": tags.citation_tags,
+                          "json_ld": tags.json_ld}
+        return context
+
+    # After Material's search (0) has written the index this extends.
+    @event_priority(-20)
+    def on_post_build(self, config):
+        root = Path(config.site_dir)
+        site = BuiltSite(root, urlsplit(config.site_url or "/").path or "/")
+        try:
+            # 1. The theme's inline scripts into files; any other inline script stops the build.
+            moved = move_inline_scripts(site, read_shapes([Path(folder) for folder in config.theme.dirs]))
+            # 2. The theme's stylesheets trimmed to what the pages use, and relinked.
+            trim_theme_css(site, self.project)
+            # 3. Material's search index, with each paragraph, note and references entry.
+            extend_search_index(root / "search" / "search_index.json", self.search_entries)
+            site.write()
+            # 4. letter.pdf from the letter's page as published; its pages and size in the links.
+            if self.letter_page is not None:
+                publish_pdf(site, self.letter_page, self.project, metadata(self.sources.letter, self.edition.date),
+                            self.pdf_library, make=not self.serving)
+                site.write()
+        except EditionError as error:
+            _refuse(root, [str(error)])
+        # 5. The net: every file of the site, as it will be published.
+        problems = check_site(root, self.site_scripts | moved, site.root_path,
+                              pdf_links=lambda data: kept_pdf_actions(self.project, data))
+        if problems:
+            _refuse(root, problems)
+
+
+def _replace_scripts(config, scripts: ScriptBundle) -> None:
+    """The bundle in the place of the first of its scripts, loaded as that one was (defer,
+    async, type); scripts from elsewhere stay."""
+    local = [script for script in config.extra_javascript if str(script) in scripts.sources]
+    first = config.extra_javascript.index(local[0])
+    replacement = ExtraScriptValue(scripts.name)
+    if isinstance(local[0], ExtraScriptValue):
+        replacement.defer, replacement.async_, replacement.type = local[0].defer, local[0].async_, local[0].type
+    rest = [script for script in config.extra_javascript if script not in local]
+    config.extra_javascript = rest[:first] + [replacement] + rest[first:]
+
+
+def _refuse(root: Path, problems: list[str]) -> None:
+    for child in root.iterdir():
+        shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    raise PluginError("Not published: the built site holds what this site never publishes.\n  "
+                      + "\n  ".join(problems) + "\nIt came from the editor's files (a page, references.bib or "
+                      "mkdocs.yml); the site folder was emptied. The rules: README, “What the build guarantees”.")
