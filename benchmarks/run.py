@@ -195,6 +195,33 @@ def measure_uncited(repeat: int, work: Path) -> dict:
             "ratio": statistics.median(w / a for w, a in zip(runs["warn"], runs["allow"]))}
 
 
+# --- The test edition at scale (tests/edition/) -----------------------------------------
+
+SCALE_PAGE = "test edition /"
+
+
+def scale_project(work: Path) -> Path:
+    """The test edition (three pages, forty notes, twenty works), assembled as the tests do."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from editions import scale_edition
+
+    project = work / "scale"
+    project.mkdir()
+    scale_edition(project)
+    return project
+
+
+def measure_scale(repeat: int, work: Path, project: Path) -> dict:
+    """The test edition's build, every build after the first, as the letter's is measured."""
+    from pypdf import PdfReader
+
+    config = project / "mkdocs.yml"
+    build_seconds(config, work / "site-scale", strict=True)  # once unmeasured: the caches
+    seconds = [build_seconds(config, work / "site-scale", strict=True) for _ in range(repeat)]
+    return {"build_seconds": statistics.median(seconds), "runs": repeat,
+            "pdf_pages": len(PdfReader(work / "site-scale" / "letter.pdf").pages)}
+
+
 # --- mkdocs serve -------------------------------------------------------------------------
 
 
@@ -347,18 +374,19 @@ def measure_pdf(repeat: int, site: Path) -> dict:
 KINDS = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images"}
 
 
-def measure_weight(base: str, pages: list[str]) -> dict:
+def measure_weight(targets: dict[str, str]) -> dict:
+    """Each page (name -> address) as served with gzip: bytes on the wire by kind, requests."""
     from playwright.sync_api import sync_playwright
 
     results = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROME_FLAGS[1:])
-        for path in pages:
+        for name, address in targets.items():
             context = browser.new_context(viewport={"width": 412, "height": 823})
             page = context.new_page()
             done = []
             page.on("requestfinished", lambda request: done.append(request))
-            page.goto(base + path, wait_until="networkidle")
+            page.goto(address, wait_until="networkidle")
             by_kind: dict[str, int] = {}
             worker = 0
             for request in done:
@@ -370,8 +398,8 @@ def measure_weight(base: str, pages: list[str]) -> dict:
                     worker += int((request.response().headers.get("content-length")) or 0)
                 kind = KINDS.get(request.resource_type, "other")
                 by_kind[kind] = by_kind.get(kind, 0) + body + sizes["responseHeadersSize"]
-            results[path or "/"] = {"bytes": sum(by_kind.values()), "requests": len(done), "by_kind": by_kind,
-                                    "worker_script_bytes": worker}
+            results[name] = {"bytes": sum(by_kind.values()), "requests": len(done), "by_kind": by_kind,
+                             "worker_script_bytes": worker}
             context.close()
         browser.close()
     return results
@@ -382,21 +410,21 @@ def measure_weight(base: str, pages: list[str]) -> dict:
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
-def measure_lighthouse(base: str, pages: list[str], work: Path, rounds: int) -> tuple[dict, list, str]:
-    """Each page's lowest score in each category over `rounds` rounds in a row (the budget asks
-    for 100 on every page in three runs in a row), and every round's scores."""
+def measure_lighthouse(targets: dict[str, str], work: Path, rounds: int) -> tuple[dict, list, str]:
+    """Each page's (name -> address) lowest score in each category over `rounds` rounds in a row
+    (the budget asks for 100 on every page in three runs in a row), and every round's scores."""
     every, version = [], ""
     for _ in range(rounds):
         results = {}
-        for path in pages:
+        for name, address in targets.items():
             report = work / f"lighthouse-{len(every)}-{len(results)}.json"
             subprocess.run(
-                [NODE, str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report}",
+                [NODE, str(LIGHTHOUSE), address, "--quiet", "--output=json", f"--output-path={report}",
                  f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={' '.join(CHROME_FLAGS)}"],
                 env={**ENV, "CHROME_PATH": str(CHROMIUM)}, check=True, capture_output=True, timeout=180,
             )
             data = json.loads(report.read_text(encoding="utf-8"))
-            results[path or "/"] = {name: round(data["categories"][name]["score"] * 100) for name in CATEGORIES}
+            results[name] = {category: round(data["categories"][category]["score"] * 100) for category in CATEGORIES}
             version = data["lighthouseVersion"]
         every.append(results)
     lowest = {page: {name: min(round_[page][name] for round_ in every) for name in CATEGORIES} for page in every[0]}
@@ -442,6 +470,9 @@ def table(results: dict) -> str:
         f"| letter.pdf made afresh (a cold build's share: WeasyPrint's import and the setting), "
         f"median of {results['pdf']['runs']} | {results['pdf']['cold_seconds']:.2f} s |",
         f"| letter.pdf | {results['pdf']['pages']} pages, {results['pdf']['bytes'] / 1024:.1f} KiB |",
+        f"| the test edition (3 pages, 40 notes, 20 works): `mkdocs build --strict`, median of "
+        f"{results['scale']['runs']} | {results['scale']['build_seconds']:.2f} s |",
+        f"| the test edition's letter.pdf (28 notes) | {results['scale']['pdf_pages']} pages |",
         "",
         f"| page | on the wire, gzip (budget 70 KiB for /) | requests | Lighthouse {results.get('lighthouse_version', '')}, "
         f"lowest of {len(results.get('lighthouse_rounds', []))} rounds in a row (each round's where they differ): "
@@ -486,18 +517,24 @@ def main() -> int:
         results["library"] = measure_library(args.repeat, work)
         site = work / "site-full"
         results["pdf"] = measure_pdf(args.repeat, site)
-        server = serve_gzip(site)
+        scale = scale_project(work)
+        results["scale"] = measure_scale(args.repeat, work, scale)
+        server, scale_server = serve_gzip(site), serve_gzip(work / "site-scale")
         base = f"http://127.0.0.1:{server.server_port}/"
         try:
-            pages = [page for page in site_pages(site) if not args.pages or (page or "/") in args.pages]
-            results["weight"] = measure_weight(base, pages)
+            targets = {page or "/": base + page for page in site_pages(site)
+                       if not args.pages or (page or "/") in args.pages}
+            # The test edition's longest page (28 notes), measured beside the letter's in each round.
+            targets[SCALE_PAGE] = f"http://127.0.0.1:{scale_server.server_port}/"
+            results["weight"] = measure_weight(targets)
             if LIGHTHOUSE.exists():
                 results["lighthouse"], results["lighthouse_rounds"], results["lighthouse_version"] = \
-                    measure_lighthouse(base, pages, work, args.lighthouse_rounds)
+                    measure_lighthouse(targets, work, args.lighthouse_rounds)
             else:
                 results["lighthouse"] = "not measured: run `npm install --prefix benchmarks` first"
         finally:
             server.shutdown()
+            scale_server.shutdown()
 
     args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(table(results))

@@ -101,7 +101,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             self.sources = read_sources(Project(
                 self.project, Path(config.docs_dir), options.bib_files, options.csl_file,
                 library=self.config.uncited == "allow", site_url=config.site_url or "",
-                use_directory_urls=config.use_directory_urls))
+                use_directory_urls=config.use_directory_urls, reading_order=tuple(_nav_pages(config.nav))))
             # 3. What the edition says about itself, the rules the build adds to the site's
             #    stylesheet (the print footer, the phone's header name), and WeasyPrint, found.
             self.edition = read_edition(self.project, config.site_url or "", self.config.repository)
@@ -284,6 +284,15 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                               pdf_links=lambda data: kept_pdf_actions(self.project, data))
         if problems:
             _refuse(root, problems)
+
+
+def _nav_pages(nav) -> list[str]:
+    """The pages `nav:` in mkdocs.yml lists, in its order (none where MkDocs makes the navigation)."""
+    found = []
+    for item in nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        found += _nav_pages(value) if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return [page for page in found if page.endswith(".md")]
 
 
 def _replace_scripts(config, scripts: ScriptBundle) -> None:

@@ -9,7 +9,8 @@ A fault in any of them is a SourceError with one message.
 """
 
 import logging
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -40,6 +41,7 @@ class Project:
     library: bool  # references.bib is a library: uncited entries are allowed
     site_url: str = ""
     use_directory_urls: bool = True
+    reading_order: tuple[str, ...] = ()  # the pages in the navigation's order (the rest follow, by name)
 
 
 @dataclass
@@ -51,6 +53,7 @@ class Sources:
     formatted: Formatted
     pages: dict[str, PageSource]  # every page of docs/, by source path
     cited_bibtex: str  # the cited works, for mkdocs-bibtex to load
+    _short_names: dict[str, str] | None = field(default=None, repr=False)
 
     @property
     def references_page(self) -> str | None:
@@ -77,13 +80,13 @@ class Sources:
         return names[0] if names else {}
 
     def short_name(self, key: str) -> str:
-        """How a link names a cited work: its first author's family name, else its title's start."""
-        author = self.first_author(key)
-        name = author.get("family") or author.get("literal")
-        if name:
-            return name
-        words = self.formatted.items.get(key, {}).get("title", key).split()
-        return " ".join(words[:4]) + ("…" if len(words) > 4 else "")
+        """How a link names a cited work: its first author's family name, else its title's
+        start; where two cited works would share that name, with the year, and where they
+        share the year too, with the start of the title ("Smith, “Border Regimes…”")."""
+        if self._short_names is None:
+            self._short_names = short_names({key: self.formatted.items.get(key, {}) for key in self.cited},
+                                            self.first_author)
+        return self._short_names.get(key, key)
 
     def exported_bibtex(self) -> str:
         """The cited works as the editor wrote them (and the @strings and parents they use)."""
@@ -99,7 +102,10 @@ def read_sources(project: Project) -> Sources:
 
     docs_name = shown(project.docs, project.root)
     pages, letter = {}, None
-    for path in sorted(project.docs.rglob("*.md")):
+    order = {uri: number for number, uri in enumerate(project.reading_order)}
+    found = sorted(project.docs.rglob("*.md"), key=lambda path: (
+        order.get(path.relative_to(project.docs).as_posix(), len(order)), path.relative_to(project.docs).as_posix()))
+    for path in found:
         page, warnings = read_page_source(path, project.docs, docs_name)
         for warning in warnings:
             log.warning("%s", warning)
@@ -135,6 +141,40 @@ def read_sources(project: Project) -> Sources:
     check_formatted(formatted, notes, cited, {key: parsed[key] for key in needed}, bibliography, style, project.root,
                     [bibtex.encode(), style.encode(), "\0".join(bodies).encode()])
     return Sources(bibliography, citations, cited, letter, formatted, pages, cited_bibtex)
+
+
+def short_names(items: dict[str, dict], first_author) -> dict[str, str]:
+    """Each work's name on a link, told apart from every other cited work's (see short_name)."""
+    names = {key: _author_or_title(item, first_author(key), 4) for key, item in items.items()}
+    for base in [name for name, count in Counter(names.values()).items() if count > 1]:
+        keys = [key for key, name in names.items() if name == base]
+        with_year = {key: f"{base} {_year(items[key]) or 'n.d.'}" for key in keys}
+        for key in keys:
+            same_year = [k for k in keys if with_year[k] == with_year[key]]
+            if len(same_year) == 1:
+                names[key] = with_year[key]
+                continue
+            for words in range(3, 40):  # as many of the title's words as tell them apart
+                titled = {k: f"{base}, “{_title_start(items[k], words)}”" for k in same_year}
+                if len(set(titled.values())) == len(same_year) or words == 39:
+                    names[key] = titled[key] if len(set(titled.values())) == len(same_year) else key
+                    break
+    return names
+
+
+def _author_or_title(item: dict, author: dict, words: int) -> str:
+    name = author.get("family") or author.get("literal")
+    return name if name else _title_start(item, words)
+
+
+def _title_start(item: dict, words: int) -> str:
+    title = (item.get("title") or item.get("id", "")).split()
+    return " ".join(title[:words]) + ("…" if len(title) > words else "")
+
+
+def _year(item: dict) -> str | None:
+    parts = (item.get("issued") or {}).get("date-parts") or []
+    return str(parts[0][0]) if parts and parts[0] else None
 
 
 def page_url(uri: str, use_directory_urls: bool = True) -> str:

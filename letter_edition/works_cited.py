@@ -13,6 +13,7 @@ site's addresses (and checks).
 """
 
 import posixpath
+import unicodedata
 
 from .names import (CITED_IN, NOTE_ENTRIES, NOTE_ENTRY, NOTES_WITHOUT_ADDRESS, ONE_ENTRY, SEARCH_EXCLUDE,
                     SEVERAL_ENTRIES, WORK, WORKS_CITED)
@@ -72,11 +73,26 @@ def _note_links(notes, uri: str, with_page: bool, page_title) -> list[str]:
     return [link(note) for note in notes]
 
 
-def _sort_key(sources, key: str) -> str:
-    """A bibliography's order: by the first author's family name, else by title."""
-    author = sources.first_author(key)
+def _sort_key(sources, key: str) -> tuple[str, str, str]:
+    """A bibliography's order: by the first author's family name, else by title; one author's
+    works by year, then by title."""
+    author, item = sources.first_author(key), sources.formatted.items.get(key, {})
     first = " ".join(filter(None, [author.get("family") or author.get("literal"), author.get("given")]))
-    return (first or sources.formatted.items.get(key, {}).get("title", "")).casefold()
+    parts = (item.get("issued") or {}).get("date-parts") or [[]]
+    year = str(parts[0][0]) if parts[0] else ""
+    title = item.get("title", "")
+    return sort_form(first or title), year, sort_form(title)
+
+
+# Letters that are not a base letter with an accent, filed under the letter they are read as.
+BASE_LETTERS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "ħ": "h", "ŧ": "t", "æ": "ae", "œ": "oe",
+                              "ß": "ss", "þ": "th", "ð": "d"})
+
+
+def sort_form(text: str) -> str:
+    """Text as a bibliography files it: in any case, accents aside (Đurić among the D's)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(BASE_LETTERS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lstrip("“‘\"'")
 
 
 def and_list(items: list[str]) -> str:

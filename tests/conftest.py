@@ -128,6 +128,32 @@ def site(build) -> Site:
     return Site(build.site)
 
 
+@pytest.fixture(scope="session", params=["letter", "scale"])
+def edition(request, site, tmp_path_factory):
+    """Each edition the reader-facing tests read (tests/editions.py): the letter, and the test
+    edition at scale, built once."""
+    from editions import letter_edition, scale_edition
+
+    if request.param == "letter":
+        found = letter_edition()
+        found.site = site
+        return found
+    project = tmp_path_factory.mktemp("scale") / "project"
+    project.mkdir()
+    found = scale_edition(project)
+    result = mkdocs_build(project, tmp_path_factory.mktemp("scale-site"))
+    assert result.returncode == 0, result.output
+    found.site = Site(result.site)
+    return found
+
+
+@pytest.fixture(scope="session")
+def edition_url(edition) -> str:
+    """The edition's site, served on loopback as a static host serves it."""
+    with served(edition.site.root) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def warm_project(tmp_path_factory) -> Path:
     """A copy of the project built once: its .cache/letter/ as an editor's is after a first build."""

@@ -1,66 +1,67 @@
-"""The five notes: at the original's places, numbered as there, their text from references.bib."""
+"""The notes: at their places, numbered as written, their text from references.bib; on the
+letter (its five notes, at the original's places) and on the test edition at scale."""
 
 import re
 
 from conftest import ROOT, mkdocs_build
-from letter_source import notes
+from editions import LETTER_ADDRESSES as KNOWN_ADDRESSES, built_path
 
-# The web addresses ../shared/source/sources.md gives; the other notes have none known.
-KNOWN_ADDRESSES = {
-    "1": "https://www.rferl.org/a/kosovo-interior-ministry-attacked-serbs/31477999.html",
-    "2": "https://www.rferl.org/a/kosovo-interior-ministry-attacked-serbs/31477999.html",
-}
+URL = re.compile(r"https?://[^\s,;]+")
 
 
 def note_text(item) -> str:
     """A note as read: its text and web address, without the edition's links."""
     item = item.__copy__()
-    for link in item.select("a.note-entry, a.footnote-backref"):
+    for link in item.select("a.note-entry, .note-entries, a.footnote-backref"):
         link.decompose()
     return " ".join(item.get_text().split())
 
 
-def rendered_notes(site) -> dict[str, object]:
-    items = site.article("index.html").select("div.footnote > ol > li")
+def rendered_notes(site, page: str = "index.html") -> dict[str, object]:
+    items = site.article(page).select("div.footnote > ol > li")
     return {item["id"].removeprefix("fn:"): item for item in items}
 
 
-def test_five_notes_numbered_as_in_the_original(site):
-    """Notes 1–5, in order; notes 1 and 2 cite the same work and stay two notes."""
-    assert list(rendered_notes(site)) == ["1", "2", "3", "4", "5"]
+def test_notes_numbered_as_written(edition):
+    """Each page's notes in order (the letter's 1–5: notes 1 and 2 cite the same work and stay two)."""
+    for uri, notes in edition.notes.items():
+        assert list(rendered_notes(edition.site, built_path(uri))) == list(notes), uri
 
 
-def test_each_note_reads_as_the_original_note(site):
+def test_each_note_reads_as_the_original_note(edition):
     """Author, “Title,” outlet, date as the original gives them, then the known web address."""
-    for number, item in rendered_notes(site).items():
-        expected = notes()[number]
-        if number in KNOWN_ADDRESSES:
-            expected += ", " + KNOWN_ADDRESSES[number]
-        assert note_text(item) == expected, f"note {number}"
+    for uri, notes in edition.notes.items():
+        for number, item in rendered_notes(edition.site, built_path(uri)).items():
+            assert note_text(item) == notes[number], f"{uri}, note {number}"
 
 
-def test_known_web_addresses_are_links(site):
-    """A note's web address is a link to it; a note without a known address has no link out."""
-    for number, item in rendered_notes(site).items():
-        external = [a["href"] for a in item.find_all("a") if a["href"].startswith("http")]
-        assert external == ([KNOWN_ADDRESSES[number]] if number in KNOWN_ADDRESSES else []), number
+def test_known_web_addresses_are_links(edition):
+    """A note's web addresses are links to them; a note without one has no link out."""
+    for uri, notes in edition.notes.items():
+        for number, item in rendered_notes(edition.site, built_path(uri)).items():
+            external = [a["href"] for a in item.find_all("a") if a["href"].startswith("http")]
+            assert external == [url.rstrip(".") for url in URL.findall(notes[number])], f"{uri}, note {number}"
 
 
-def test_markers_stand_where_the_original_puts_them(site):
-    """Each marker follows the sentence the original's digit was glued to, and leads to its note."""
-    places = {
-        "1": "in reprisal of the policy.",
-        "2": "which thankfully did not explode.",
-        "3": "to threaten Kosovo’s new policy.",
-        "4": "legitimizing and supporting Serbia’s tactics.",
-        "5": "until a more permanent solution is found.",
-    }
-    article = site.article("index.html")
-    for number, before in places.items():
-        marker = article.find("sup", id=f"fnref:{number}")
-        assert marker.get_text() == number
-        assert marker.a["href"] == f"#fn:{number}"
-        assert marker.previous_sibling.endswith(before), number
+def text_before(marker) -> str:
+    """The words a reader reads before a marker, other markers left out."""
+    words = []
+    for sibling in marker.previous_siblings:
+        if getattr(sibling, "name", None) == "sup":
+            continue
+        words.insert(0, sibling if isinstance(sibling, str) else sibling.get_text())
+    return " ".join("".join(words).split())
+
+
+def test_markers_stand_where_the_original_puts_them(edition):
+    """Each marker follows the words it follows in the source, and leads to its note."""
+    for uri, places in edition.markers.items():
+        article = edition.site.article(built_path(uri))
+        for number, before in places.items():
+            marker = article.find("sup", id=f"fnref:{number}")
+            assert marker.get_text() == str(list(edition.notes[uri]).index(number) + 1)
+            assert marker.a["href"] == f"#fn:{number}"
+            assert text_before(marker).endswith(before), f"{uri}, note {number}"
 
 
 def test_notes_keep_curly_quotes_and_apostrophes(site):
@@ -83,8 +84,9 @@ def test_no_note_text_is_typed_in_the_markdown():
         assert phrase not in markdown
 
 
-def test_no_unresolved_reference_is_published(site):
+def test_no_unresolved_reference_is_published(edition):
     """No page shows a raw `@key`, a `[^n]` or a pandoc span."""
+    site = edition.site
     for page in site.pages():
         text = site.html(page).get_text()
         assert not re.search(r"@\w|\[\^|\{\.nocase\}", text), page

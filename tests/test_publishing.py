@@ -443,3 +443,15 @@ def test_a_damaged_template_cache_costs_only_time(scratch, tmp_path, damage):
     again = mkdocs_build(scratch, tmp_path / "again")
     assert again.returncode == 0, again.output
     assert site_files(tmp_path / "again") == site_files(tmp_path / "fresh")
+
+
+def test_the_about_page_says_where_a_copy_of_the_letter_can_be_read(site):
+    """A published copy (Illyria, New York, October 4, 2021) is named with its address, and
+    said to be a copy of the text, not the original PDF."""
+    about = site.article("about/index.html")
+    address = "https://www.illyria.com/the-united-states-has-always-and-must-continue-to-stand-with-our-ally-kosova/"
+    [link] = [a for a in about.find_all("a") if a["href"] == address]
+    paragraph = " ".join(link.find_parent("p").get_text().split())
+    assert "Illyria" in paragraph and "October 4, 2021" in paragraph
+    assert "not the original PDF" in paragraph
+    assert "Where that PDF was first published, and by whom, is not known" in " ".join(about.get_text().split())

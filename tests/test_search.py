@@ -10,29 +10,40 @@ def index(site):
     return json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
+def edition_index(edition):
+    return json.loads((edition.site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
 def sections_containing(index, phrase) -> list[str]:
     return [doc["location"] for doc in index["docs"] if phrase in doc["text"]]
 
 
-@pytest.mark.parametrize(
-    "phrase, locations",
-    [
-        ("Halili", ["#fn:4"]),  # only in a note
-        ("sticker regime", ["#p4"]),
-        ("Botsan-Kharchenko", ["#p3"]),
-        ("Elissa Slotkin", ["#p7"]),
-        ("1600 Pennsylvania Avenue NW", ["#addressees"]),  # no numbered paragraph: the section
-        ("Dear President Biden and Secretary Blinken", ["#letter"]),
-    ],
-)
-def test_letter_phrases_lead_to_their_place_once(index, site, phrase, locations):
+def test_phrases_lead_to_their_place_once(edition):
     """A phrase is found in the paragraph or note that holds it, and only there: the section
     around it (Material's own entry) leaves the text to the place, so no result is doubled.
     Each anchor exists."""
-    on_the_letter = [loc for loc in sections_containing(index, phrase) if loc.startswith("#")]
-    assert on_the_letter == locations
-    for location in locations:
-        assert site.html("index.html").find(id=location.lstrip("#")) is not None
+    index = edition_index(edition)
+    for phrase, locations in edition.phrases:
+        on_the_letter = [loc for loc in sections_containing(index, phrase) if loc.startswith("#")]
+        assert on_the_letter == locations, phrase
+        for location in locations:
+            assert edition.site.html("index.html").find(id=location.lstrip("#")) is not None
+
+
+def test_every_paragraph_note_and_entry_is_a_place_of_its_own(edition):
+    """Each numbered paragraph of the letter page, each note of every page and each references
+    entry has an entry in the index, titled so that it can be told apart from every other."""
+    titles = {doc["location"]: doc["title"] for doc in edition_index(edition)["docs"]}
+    paragraphs = [anchor for anchor in edition.paragraph_anchors if anchor[1:].isdigit()]
+    for anchor in paragraphs:
+        assert titles[f"#{anchor}"] == f"Letter, paragraph {anchor[1:]}"
+    for uri, notes in edition.notes.items():
+        page = "" if uri == "index.md" else uri.removesuffix(".md") + "/"
+        for number in notes:
+            expected = f"Note {number}" if uri == "index.md" else f"{page.title().rstrip('/')}, note {number}"
+            assert titles[f"{page}#fn:{number}"] == expected
+    entries = [title for location, title in titles.items() if location.startswith("references/#")]
+    assert len(entries) == len(edition.keys()) == len(set(entries)), entries
 
 
 def test_places_have_readable_titles(index):
@@ -42,9 +53,9 @@ def test_places_have_readable_titles(index):
     assert titles["references/#insiderpaper2021serbian"] == "References: Insider Paper"
 
 
-def test_index_holds_no_interface_words(index):
+def test_index_holds_no_interface_words(edition):
     """The edition's controls are not text of the letter: no "References entry", no "↩"."""
-    text = " ".join(doc["text"] for doc in index["docs"])
+    text = " ".join(doc["text"] for doc in edition_index(edition)["docs"])
     assert "References entr" not in text and "↩" not in text
 
 

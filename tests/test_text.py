@@ -25,9 +25,9 @@ def rendered_letter_lines(article) -> list[str]:
     return lines
 
 
-def test_letter_matches_the_original_line_for_line(site):
+def test_letter_matches_the_original_line_for_line(edition):
     """Headline, date, each address line, salutation, paragraphs and signature equal the source."""
-    assert rendered_letter_lines(site.article("index.html")) == letter_lines()
+    assert rendered_letter_lines(edition.site.article("index.html")) == edition.lines
 
 
 def test_wrapped_lines_are_not_paragraph_breaks(site):

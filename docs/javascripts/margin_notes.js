@@ -1,7 +1,10 @@
 // Notes in the margin: where the window is wide enough for a margin column, each note
 // stands beside the line of its marker. Notes that come close together stack in order,
-// each as near its marker as the one above allows. The list of notes stays where it is,
-// and is what a screen reader reads: the margin copies are hidden from it.
+// each as near its marker as the one above allows. A note that would run past the end of
+// the article (over the footer and its buttons) is not set in the margin: its marker's
+// tooltip and the list of notes still give it, and the page keeps its height. The list of
+// notes stays where it is, and is what a screen reader reads: the margin copies are hidden
+// from it.
 const WIDE = matchMedia("(min-width: 76.25em)")
 const GAP = 8  // pixels between two notes in the margin
 
@@ -33,11 +36,16 @@ function buildMarginNotes(article) {
 }
 
 function placeMarginNotes(article, notes) {
-  const origin = article.getBoundingClientRect().top
+  const box = article.getBoundingClientRect()
   let below = -Infinity
   for (const [marker, note] of notes) {
-    const wanted = marker.getBoundingClientRect().top - origin
+    note.hidden = false
+    const wanted = marker.getBoundingClientRect().top - box.top
     const top = Math.max(wanted, below)
+    if (top + note.offsetHeight > box.height) {  // no room left beside the text
+      note.hidden = true
+      continue
+    }
     note.style.top = `${top}px`
     below = top + note.offsetHeight + GAP
   }
