@@ -26,7 +26,9 @@ MEASURED = """() => {
   const others = [...document.querySelectorAll("body *")].filter(e => !e.closest(".margin-note") && shown(e))
   return notes.map(note => {
     const b = box(note)
+    const marker = document.getElementById("fnref:" + note.dataset.note)
     return {number: note.querySelector(".margin-note__number").textContent, hidden: note.hidden, ...b,
+            marker: marker.getBoundingClientRect().top + scrollY,
             links: [...note.querySelectorAll("a.note-entry")].map(a => a.textContent),
             overlaps: note.hidden ? [] : others.filter(e => !e.contains(note) && meets(b, box(e)))
                         .map(e => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ")[0] : ""))}
@@ -50,6 +52,8 @@ def test_margin_notes_never_collide(browser, edition, edition_url, width, scheme
             assert below["top"] > above["bottom"], f"{path}: notes {above['number']} and {below['number']} overlap"
         for note in shown:
             assert note["overlaps"] == [], f"{path}, note {note['number']} overlaps {note['overlaps']}"
+            assert note["marker"] - 1 <= note["top"] <= note["marker"] + 450 + 1, \
+                f"{path}, note {note['number']} stands apart from its marker (half the window's 900 px)"
             assert note["right"] <= width, f"{path}, note {note['number']} runs off the window"
         footer = page.evaluate("document.querySelector('.md-footer').getBoundingClientRect().top + scrollY")
         assert all(note["bottom"] <= footer for note in shown), path

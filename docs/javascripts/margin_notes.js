@@ -1,10 +1,11 @@
 // Notes in the margin: where the window is wide enough for a margin column, each note
 // stands beside the line of its marker. Notes that come close together stack in order,
-// each as near its marker as the one above allows. A note that would run past the end of
-// the article (over the footer and its buttons) is not set in the margin: its marker's
-// tooltip and the list of notes still give it, and the page keeps its height. The list of
-// notes stays where it is, and is what a screen reader reads: the margin copies are hidden
-// from it.
+// each as near its marker as the one above allows. A note that cannot stand near its
+// marker (more than half a window below it, where a reader no longer sees the two together)
+// or would run past the end of the article (over the footer and its buttons) is not set in
+// the margin: its marker's tooltip and the list of notes still give it, and the page keeps
+// its height. The list of notes stays where it is, and is what a screen reader reads: the
+// margin copies are hidden from it.
 const WIDE = matchMedia("(min-width: 76.25em)")
 const GAP = 8  // pixels between two notes in the margin
 
@@ -20,6 +21,7 @@ function buildMarginNotes(article) {
     if (!item) continue
     const note = document.createElement("aside")
     note.className = "margin-note"
+    note.dataset.note = marker.id.slice("fnref:".length)  // the note it copies
     note.setAttribute("aria-hidden", "true")
     const number = document.createElement("span")
     number.className = "margin-note__number"
@@ -42,7 +44,7 @@ function placeMarginNotes(article, notes) {
     note.hidden = false
     const wanted = marker.getBoundingClientRect().top - box.top
     const top = Math.max(wanted, below)
-    if (top + note.offsetHeight > box.height) {  // no room left beside the text
+    if (top - wanted > innerHeight / 2 || top + note.offsetHeight > box.height) {  // no room near its marker
       note.hidden = true
       continue
     }
