@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, Site, mkdocs_build
+from conftest import Site, mkdocs_build
 from test_bad_input import edit
 
 def test_sections_have_permalinks(edition):

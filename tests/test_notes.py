@@ -4,7 +4,7 @@ letter (its five notes, at the original's places) and on the test edition at sca
 import re
 
 from conftest import ROOT, mkdocs_build
-from editions import LETTER_ADDRESSES as KNOWN_ADDRESSES, built_path
+from editions import built_path
 
 URL = re.compile(r"https?://[^\s,;]+")
 

@@ -1,7 +1,6 @@
 """letter.pdf, the letter as the build prints it: read back with pypdf and checked with qpdf
 (through pikepdf) as a reader, a screen reader and a reference manager would meet it."""
 
-import functools
 import io
 import json
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, Site, mkdocs_build
+from conftest import Site, mkdocs_build
 from test_text import EDITION_HEADINGS
 
 POINTS_PER_INCH = 72
