@@ -504,7 +504,8 @@ def main() -> int:
                         help="Lighthouse runs of every page, one round after another (default 3)")
     parser.add_argument("--output", type=Path, default=ROOT / "benchmarks" / "results.json")
     parser.add_argument("--pages", nargs="+", metavar="PAGE",
-                        help="weigh and run Lighthouse on these pages only (as the site names them: / about/)")
+                        help="weigh and run Lighthouse on these pages only (as the table names them: / about/ "
+                             "'test edition /')")
     args = parser.parse_args()
     if CHROMIUM is None:
         print(NO_BROWSER, file=sys.stderr)
@@ -522,10 +523,10 @@ def main() -> int:
         server, scale_server = serve_gzip(site), serve_gzip(work / "site-scale")
         base = f"http://127.0.0.1:{server.server_port}/"
         try:
-            targets = {page or "/": base + page for page in site_pages(site)
-                       if not args.pages or (page or "/") in args.pages}
+            targets = {page or "/": base + page for page in site_pages(site)}
             # The test edition's longest page (28 notes), measured beside the letter's in each round.
             targets[SCALE_PAGE] = f"http://127.0.0.1:{scale_server.server_port}/"
+            targets = {name: address for name, address in targets.items() if not args.pages or name in args.pages}
             results["weight"] = measure_weight(targets)
             if LIGHTHOUSE.exists():
                 results["lighthouse"], results["lighthouse_rounds"], results["lighthouse_version"] = \

@@ -128,22 +128,30 @@ def site(build) -> Site:
     return Site(build.site)
 
 
-@pytest.fixture(scope="session", params=["letter", "scale"])
-def edition(request, site, tmp_path_factory):
-    """Each edition the reader-facing tests read (tests/editions.py): the letter, and the test
-    edition at scale, built once."""
-    from editions import letter_edition, scale_edition
+@pytest.fixture(scope="session")
+def scale(tmp_path_factory):
+    """The test edition at scale (tests/editions.py), built once."""
+    from editions import scale_edition
 
-    if request.param == "letter":
-        found = letter_edition()
-        found.site = site
-        return found
     project = tmp_path_factory.mktemp("scale") / "project"
     project.mkdir()
     found = scale_edition(project)
     result = mkdocs_build(project, tmp_path_factory.mktemp("scale-site"))
     assert result.returncode == 0, result.output
     found.site = Site(result.site)
+    return found
+
+
+@pytest.fixture(scope="session", params=["letter", "scale"])
+def edition(request, site):
+    """Each edition the reader-facing tests read (tests/editions.py): the letter, and the test
+    edition at scale."""
+    from editions import letter_edition
+
+    if request.param == "scale":
+        return request.getfixturevalue("scale")
+    found = letter_edition()
+    found.site = site
     return found
 
 

@@ -5,6 +5,7 @@ with no room beside the text stays in its tooltip and the list; every link names
 
 import pytest
 
+from conftest import served
 from editions import built_path
 
 WIDTHS = [1220, 1440, 1920]
@@ -15,23 +16,23 @@ MEASURED = """() => {
   const box = e => { const r = e.getBoundingClientRect();
     return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left + scrollX, right: r.right + scrollX} }
   const meets = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5
+  const all = [...document.querySelectorAll("body *")]
   // What stands on the page: not an invisible box, nor one that floats over the page as it
   // scrolls (the sticky header, the "Copied" dialog), which a note passes under by design.
-  const floats = e => { for (let x = e; x; x = x.parentElement) {
-    if (["fixed", "sticky"].includes(getComputedStyle(x).position)) return true } return false }
+  const floating = all.filter(e => ["fixed", "sticky"].includes(getComputedStyle(e).position))
   const shown = e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
     return r.width > 0 && r.height > 0 && s.visibility !== "hidden" && s.display !== "contents"
-           && s.opacity !== "0" && !floats(e) }
+           && s.opacity !== "0" && !floating.some(f => f.contains(e)) }
   const notes = [...document.querySelectorAll(".margin-note")]
-  const others = [...document.querySelectorAll("body *")].filter(e => !e.closest(".margin-note") && shown(e))
+  const others = all.filter(e => !e.closest(".margin-note") && shown(e)).map(e => [e, box(e)])
   return notes.map(note => {
     const b = box(note)
     const marker = document.getElementById("fnref:" + note.dataset.note)
     return {number: note.querySelector(".margin-note__number").textContent, hidden: note.hidden, ...b,
             marker: marker.getBoundingClientRect().top + scrollY,
             links: [...note.querySelectorAll("a.note-entry")].map(a => a.textContent),
-            overlaps: note.hidden ? [] : others.filter(e => !e.contains(note) && meets(b, box(e)))
-                        .map(e => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ")[0] : ""))}
+            overlaps: note.hidden ? [] : others.filter(([e, box]) => !e.contains(note) && meets(b, box))
+                        .map(([e]) => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ")[0] : ""))}
   })
 }"""
 
@@ -64,19 +65,18 @@ def test_margin_notes_never_collide(browser, edition, edition_url, width, scheme
     context.close()
 
 
-def test_a_paragraph_with_more_notes_than_room_keeps_the_rest_in_the_list(browser, edition_url, edition):
+def test_a_paragraph_with_more_notes_than_room_keeps_the_rest_in_the_list(browser, scale):
     """The test edition's third page closes with a short paragraph of six notes: those that
     would run over the footer are not set in the margin, and each is still in the list."""
-    if edition.name != "scale":
-        pytest.skip("the letter's notes all have room")
-    page = browser.new_page(base_url=edition_url, viewport={"width": 1440, "height": 900})
-    page.goto("context/")
-    page.wait_for_function("document.querySelectorAll('.margin-note').length === 6")
-    notes = page.evaluate(MEASURED)
-    assert [note["number"] for note in notes] == ["1", "2", "3", "4", "5", "6"]
-    assert any(note["hidden"] for note in notes) and not all(note["hidden"] for note in notes)
-    assert page.locator("div.footnote li").count() == 6
-    page.close()
+    with served(scale.site.root) as url:
+        page = browser.new_page(base_url=url, viewport={"width": 1440, "height": 900})
+        page.goto("context/")
+        page.wait_for_function("document.querySelectorAll('.margin-note').length === 6")
+        notes = page.evaluate(MEASURED)
+        assert [note["number"] for note in notes] == ["1", "2", "3", "4", "5", "6"]
+        assert any(note["hidden"] for note in notes) and not all(note["hidden"] for note in notes)
+        assert page.locator("div.footnote li").count() == 6
+        page.close()
 
 
 @pytest.mark.parametrize("width", [375, 1440])

@@ -68,7 +68,6 @@ def visit_every_page(browser, url, site):
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     for path in site.pages():
         page.goto(path.removesuffix("index.html"))
-        page.wait_for_load_state("networkidle")
         page.locator("input.md-search__input").click()
         page.locator("input.md-search__input").fill("alert")
         page.locator(".md-search-result__meta").wait_for()
