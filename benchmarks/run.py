@@ -427,8 +427,12 @@ def measure_lighthouse(targets: dict[str, str], work: Path, rounds: int) -> tupl
             results[name] = {category: round(data["categories"][category]["score"] * 100) for category in CATEGORIES}
             version = data["lighthouseVersion"]
         every.append(results)
-    lowest = {page: {name: min(round_[page][name] for round_ in every) for name in CATEGORIES} for page in every[0]}
-    return lowest, every, version
+    return lowest_scores(every), every, version
+
+
+def lowest_scores(rounds: list[dict]) -> dict:
+    """Each page's lowest score in each category over the rounds."""
+    return {page: {name: min(round_[page][name] for round_ in rounds) for name in CATEGORIES} for page in rounds[0]}
 
 
 # --- Report -------------------------------------------------------------------------------

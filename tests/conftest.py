@@ -193,8 +193,11 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if BROWSER_FIXTURES & set(item.fixturenames):
             item.add_marker(pytest.mark.browser)
-    # The benchmark's test (two minutes) first, so that the other workers run the rest meanwhile.
-    items.sort(key=lambda item: item.module.__name__ != "test_benchmark")
+    # The longest tests first (the benchmark's, then those that start `mkdocs serve` or Java),
+    # so that no worker is left with one of them while the others have finished.
+    longest = ["test_benchmark", "test_serve", "test_html"]
+    items.sort(key=lambda item: longest.index(item.module.__name__) if item.module.__name__ in longest else len(longest))
+
 
 
 sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -193,29 +193,40 @@ def test_about_page_names_the_notes_without_a_web_address(site):
         assert topic in text, topic
 
 
-@pytest.mark.parametrize("written, family, given, suffix", [
+# A name as signed, as BibTeX writes it, or given by parts: written, family, given, suffix.
+NAMES = [
     ("Ritchie Torres", "Torres", "Ritchie", ""),
     ("Carolyn B. Maloney", "Maloney", "Carolyn B.", ""),
     ("Donald M. Payne, Jr.", "Payne", "Donald M.", "Jr."),
     ("Payne, Jr., Donald M.", "Payne", "Donald M.", "Jr."),
     ("{given: Debbie, family: Wasserman Schultz}", "Wasserman Schultz", "Debbie", ""),
-])
-def test_signatory_names_are_right_in_every_export(scratch, tmp_path, written, family, given, suffix):
-    """A name as signed, as BibTeX writes it, or given by parts: family and given right in
-    letter.json, letter.ris, letter.bib and the citation tags."""
+]
+
+
+def test_signatory_names_are_right_in_every_export(scratch, tmp_path):
+    """Each form of name, given as the second to sixth signatories in one build: family and
+    given right in letter.json, letter.ris, letter.bib and the citation tags."""
     edit = scratch / "docs" / "index.md"
-    edit.write_text(edit.read_text(encoding="utf-8").replace("    - Jim Himes\n", f"    - {written}\n"), encoding="utf-8")
+    text = edit.read_text(encoding="utf-8")
+    signed = ["Jim Himes", "Elissa Slotkin", "Joe Courtney", "Mondaire Jones", "Carolyn B. Maloney"]
+    for name, (written, *_) in reversed(list(zip(signed, NAMES, strict=True))):  # Maloney's place first
+        text = text.replace(f"    - {name}\n", f"    - {written}\n", 1)
+    edit.write_text(text, encoding="utf-8")
     result = mkdocs_build(scratch, tmp_path / "site")
     assert result.returncode == 0, result.output
     authors = json.loads((result.site / "letter.json").read_text(encoding="utf-8"))[0]["author"]
-    expected = {"family": family, "given": given, **({"suffix": suffix} if suffix else {})}
-    assert authors[1] == expected
-    ris = (result.site / "letter.ris").read_bytes().decode("utf-8")
-    assert f"AU  - {', '.join(filter(None, [family, given, suffix]))}\r\n" in ris
-    person = parse_string((result.site / "letter.bib").read_text(encoding="utf-8"), "bibtex") \
-        .entries["torres2021kosova"].persons["author"][1]
-    assert " ".join(person.last_names) == family and " ".join(person.first_names + person.middle_names) == given
-    assert " ".join(person.lineage_names) == suffix
+    ris = (result.site / "letter.ris").read_bytes().decode("utf-8").split("\r\n")
+    persons = parse_string((result.site / "letter.bib").read_text(encoding="utf-8"), "bibtex") \
+        .entries["torres2021kosova"].persons["author"]
+    assert len(authors) == len(persons) == 7
+    for place, (written, family, given, suffix) in enumerate(NAMES, start=1):
+        expected = {"family": family, "given": given, **({"suffix": suffix} if suffix else {})}
+        assert authors[place] == expected, written
+        assert [line for line in ris if line.startswith("AU  - ")][place] == \
+            f"AU  - {', '.join(filter(None, [family, given, suffix]))}", written
+        person = persons[place]
+        assert " ".join(person.last_names) == family and " ".join(person.first_names + person.middle_names) == given
+        assert " ".join(person.lineage_names) == suffix, written
 
 
 def test_letter_json_names_the_recipients(site):

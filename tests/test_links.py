@@ -3,7 +3,6 @@
 import posixpath
 from urllib.parse import urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Site, mkdocs_build
@@ -125,18 +124,28 @@ def test_a_dropped_paragraph_stops_the_build(scratch, tmp_path):
     assert "Dropped: #p7 (“Members of US Congress: Ritchie Torres …”)" in result.output
 
 
-@pytest.mark.parametrize("old, new", [
-    ("Kosovo reciprocated Serbia’s", "[^6]Kosovo reciprocated Serbia’s"),
-    ("Kosovo reciprocated Serbia’s", "Kosovo[^6] reciprocated Serbia’s"),
-    ("Kosovo reciprocated Serbia’s border", "Kosovo reciprocated Serbia’s[^6] border"),
-    ("in reprisal of the policy.[^1]", "in reprisal of the policy.[^1][^6]"),
-    ("supporting Serbia’s tactics.[^4]", "supporting Serbia’s tactics.[^4][^6]"),
-], ids=["at the start", "after the first word", "among the first words", "in the middle", "at the end"])
-def test_a_note_marker_added_to_a_paragraph_moves_no_anchor(scratch, tmp_path, old, new):
+# A note marker added to each of five recorded paragraphs, in a different place in each.
+MARKERS = {
+    "at the start": ("Kosovo reciprocated Serbia’s", "[^6]Kosovo reciprocated Serbia’s"),
+    "after the first word": ("On Sunday, tensions", "On[^7] Sunday, tensions"),
+    "among the first words": ("We write to urge you", "We write to urge[^8] you"),
+    "in the middle": ("in reprisal of the policy.[^1]", "in reprisal of the policy.[^1][^9]"),
+    "at the end": ("supporting Serbia’s tactics.[^4]", "supporting Serbia’s tactics.[^4][^10]"),
+}
+
+
+def test_a_note_marker_added_to_a_paragraph_moves_no_anchor(scratch, tmp_path):
     """A paragraph's first words, as the record reads them, leave out note markers: a marker
     added anywhere in a recorded paragraph is not a move."""
-    edit(scratch / "docs" / "index.md", old, new)
-    edit(scratch / "docs" / "index.md", "[^5]: @eeas2021dialogue", "[^5]: @eeas2021dialogue\n[^6]: @halili2021russian")
+    notes = ""
+    for number, (old, new) in enumerate(MARKERS.values(), start=6):
+        edit(scratch / "docs" / "index.md", old, new)
+        notes += f"\n[^{number}]: @halili2021russian"
+    edit(scratch / "docs" / "index.md", "[^5]: @eeas2021dialogue", "[^5]: @eeas2021dialogue" + notes)
     result = mkdocs_build(scratch, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "anchor" not in result.output
+    article = Site(result.site).article("index.html")
+    for place, number in zip(MARKERS, range(6, 11)):
+        marker = article.find(id=f"fnref:{number}")
+        assert marker is not None and marker.find_parent("p").get("id", "").startswith("p"), place

@@ -1,7 +1,9 @@
 """Notes in the margin, on both editions (the letter and the test edition at scale), at every
-wide width and in both palettes, measured in Chromium: no margin note overlaps another note,
-the footer, the navigation buttons or anything else; the page never scrolls sideways; a note
-with no room beside the text stays in its tooltip and the list; every link names its work."""
+wide width and in both palettes, measured in Chromium: each note level with its marker, or
+just below the note above, in order; none overlaps another note, the footer, the navigation
+buttons or anything else; hidden from screen readers, which read the list; the page never
+scrolls sideways; a note with no room near its marker stays in its tooltip and the list;
+every link names its work. Cumulative layout shift 0 as the longest page loads."""
 
 import pytest
 
@@ -29,7 +31,9 @@ MEASURED = """() => {
     const b = box(note)
     const marker = document.getElementById("fnref:" + note.dataset.note)
     return {number: note.querySelector(".margin-note__number").textContent, hidden: note.hidden, ...b,
-            marker: marker.getBoundingClientRect().top + scrollY,
+            marker: marker.getBoundingClientRect().top + scrollY, text: note.textContent,
+            unread: note.getAttribute("aria-hidden"), focusable: note.querySelectorAll('a:not([tabindex="-1"])').length,
+            article: document.querySelector("article").getBoundingClientRect().right + scrollX,
             links: [...note.querySelectorAll("a.note-entry")].map(a => a.textContent),
             overlaps: note.hidden ? [] : others.filter(([e, box]) => !e.contains(note) && meets(b, box))
                         .map(([e]) => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).split(" ")[0] : ""))}
@@ -47,15 +51,23 @@ def test_margin_notes_never_collide(browser, edition, edition_url, width, scheme
         page.goto(path.removesuffix("index.html"))
         page.wait_for_function(f"document.querySelectorAll('.margin-note').length === {len(written)}")
         notes = page.evaluate(MEASURED)
+        assert [note["number"] for note in notes] == [str(n) for n in range(1, len(written) + 1)], "in order"
         shown = [note for note in notes if not note["hidden"]]
         assert shown, f"{path}: no note in the margin"
         for above, below in zip(shown, shown[1:]):
             assert below["top"] > above["bottom"], f"{path}: notes {above['number']} and {below['number']} overlap"
+        below = float("-inf")  # the bottom of the note above
         for note in shown:
             assert note["overlaps"] == [], f"{path}, note {note['number']} overlaps {note['overlaps']}"
             assert note["marker"] - 1 <= note["top"] <= note["marker"] + 450 + 1, \
                 f"{path}, note {note['number']} stands apart from its marker (half the window's 900 px)"
-            assert note["right"] <= width, f"{path}, note {note['number']} runs off the window"
+            assert note["top"] <= max(note["marker"], below + 10) + 1, "as near its marker as the note above allows"
+            assert note["article"] <= note["left"] and note["right"] <= width, f"{path}, note {note['number']}"
+            assert note["unread"] == "true" and note["focusable"] == 0, "screen readers read the list instead"
+            below = note["bottom"]
+        if edition.name == "letter":
+            assert len(shown) == 5 and "Insider Paper" in shown[2]["text"], "all five beside their markers"
+        assert page.locator("div.footnote li").count() == len(written), "the list of notes stays"
         footer = page.evaluate("document.querySelector('.md-footer').getBoundingClientRect().top + scrollY")
         assert all(note["bottom"] <= footer for note in shown), path
         for note in notes:  # a note that cannot stand in the margin is still read in the list

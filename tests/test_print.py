@@ -30,13 +30,23 @@ def body(printed) -> str:
     """The printed text of all pages, each page's footer left out."""
     pdf, edition = printed
     text = []
-    for number, page in enumerate(pdf.pages, start=1):
-        page_text = squeezed(page.extract_text(extraction_mode="layout"))
+    for number, page in enumerate(pdf.texts("layout"), start=1):
+        page_text = squeezed(page)
         for part in footer(edition, number, len(pdf.pages)):  # the footer's, not a "2/3" in an address
             before, _, after = page_text.rpartition(part)
             page_text = before + after
         text.append(page_text)
     return "".join(text)
+
+
+class Printed(PdfReader):
+    """A printed PDF whose pages' text is extracted once in each mode."""
+
+    def texts(self, mode: str = "plain") -> list[str]:
+        extracted = self.__dict__.setdefault("_texts", {})
+        if mode not in extracted:
+            extracted[mode] = [page.extract_text(extraction_mode=mode) for page in self.pages]
+        return extracted[mode]
 
 
 @pytest.fixture(scope="module", params=["A4", "Letter"])
@@ -45,7 +55,7 @@ def printed(request, browser, edition, edition_url):
     page = browser.new_page(base_url=edition_url)
     page.goto("./")
     page.emulate_media(media="print")
-    pdf = PdfReader(io.BytesIO(page.pdf(format=request.param, print_background=False)))
+    pdf = Printed(io.BytesIO(page.pdf(format=request.param, print_background=False)))
     page.close()
     return pdf, edition
 
@@ -64,7 +74,7 @@ def test_print_has_every_note_with_its_web_address(printed):
 
 def test_print_has_no_screen_chrome(printed):
     pdf, edition = printed
-    text = "".join(p.extract_text() for p in pdf.pages)
+    text = "".join(pdf.texts())
     for chrome in SCREEN_CHROME:
         assert chrome not in text, chrome
     assert squeezed(text).count(squeezed(site_name(edition))) == len(pdf.pages), \
@@ -74,7 +84,7 @@ def test_print_has_no_screen_chrome(printed):
 def test_print_keeps_each_note_on_one_page(printed):
     """No note is split from its number: each note's text stands whole on one page."""
     pdf, edition = printed
-    pages = [squeezed(p.extract_text()) for p in pdf.pages]
+    pages = [squeezed(text) for text in pdf.texts()]
     for number, note in edition.notes["index.md"].items():
         assert any(squeezed(note) in page for page in pages), f"note {number} is split across pages"
 
@@ -88,8 +98,8 @@ def test_the_letter_prints_on_four_pages_at_most(printed):
 def test_every_printed_page_says_which_edition_it_is(printed):
     """The footer names the edition (the site's name where its address is not known) and version."""
     pdf, edition = printed
-    for number, page in enumerate(pdf.pages, start=1):
-        text = squeezed(page.extract_text())
+    for number, page in enumerate(pdf.texts(), start=1):
+        text = squeezed(page)
         for part in footer(edition, number, len(pdf.pages)):
             assert part in text, f"page {number}: {part}"
 
@@ -98,7 +108,7 @@ def test_closing_and_signatures_print_with_the_last_paragraph(printed):
     """Printed from the browser too, the thanks and the signature block share a page with the
     end of the letter's last paragraph: no page of signatures alone."""
     pdf, edition = printed
-    pages = [squeezed(p.extract_text(extraction_mode="layout")) for p in pdf.pages]
+    pages = [squeezed(text) for text in pdf.texts("layout")]
     thanks, last, signature = edition.lines[-2], edition.lines[-3], edition.lines[-1]
     [page] = [page for page in pages if squeezed(thanks) in page]
     assert squeezed(" ".join(last.split()[-4:])) in page and squeezed(" ".join(signature.split()[-3:])) in page

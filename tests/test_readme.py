@@ -69,9 +69,10 @@ def test_paths_named_in_comments_exist():
     """A comment naming a module, style or test (`letter_edition/….py`) names one that is there."""
     for source in ["pyproject.toml", "mkdocs.yml", "styles/letter-notes.csl", ".ci/run", ".ci/install-test-tools",
                    ".ci/install-system-libraries", ".github/workflows/publish.yml", "overrides/main.html",
+                   "paragraph-anchors.yml", "references.bib", "README.md",
                    *map(str, PACKAGE.glob("*.py"))]:
         text = (ROOT / source).read_text(encoding="utf-8")
-        for named in re.findall(r"\b((?:letter_edition|styles|tests|overrides|docs)/[\w./-]+\.(?:py|csl|html|css|js|md))",
+        for named in re.findall(r"\b((?:letter_edition|styles|tests|overrides|docs)/[\w./-]+\.(?:py|csl|html|css|js|md))\b(?![.\w])",
                                 text):
             assert (ROOT / named).exists(), f"{source} names {named}"
         assert "hooks/" not in text, f"{source} names hooks/, which is gone"
