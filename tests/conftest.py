@@ -199,7 +199,6 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: longest.index(item.module.__name__) if item.module.__name__ in longest else len(longest))
 
 
-
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from run import NO_BROWSER, find_chromium  # noqa: E402  (one search for Chromium, shared with the benchmark)
 
