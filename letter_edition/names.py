@@ -36,3 +36,13 @@ SEVERAL_ENTRIES = "References entries:"
 
 # Where the About page lists the readings kept as written.
 REMARKS_ANCHOR = "how-the-text-was-transcribed"
+
+
+def paragraph_anchor(number: int) -> str:
+    """A numbered paragraph's anchor: #p3."""
+    return f"p{number}"
+
+
+def paragraph_number(anchor: str) -> int | None:
+    """The number of a numbered paragraph's anchor (p3 -> 3); None for any other id."""
+    return int(anchor[1:]) if anchor[:1] == "p" and anchor[1:].isdigit() else None

@@ -13,7 +13,6 @@ out), and `check_record` stops a build that would move or drop one.
 """
 
 import logging
-import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
@@ -23,12 +22,12 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from .checks import read_text
 from .errors import EditionError
-from .names import EDITORIAL, PARAGRAPH_LINK, PARAGRAPH_NUMBER, PERMALINK, READING_MARK, SEARCH_EXCLUDE
+from .names import (EDITORIAL, PARAGRAPH_LINK, PARAGRAPH_NUMBER, PERMALINK, READING_MARK, SEARCH_EXCLUDE,
+                    paragraph_anchor, paragraph_number)
 from .pages import SAFE_LOADER
 
 log = logging.getLogger(__name__)
 
-NUMBERED = re.compile(r"p(\d+)")
 FIRST_WORDS = 6
 RECORD = "paragraph-anchors.yml"
 
@@ -55,17 +54,17 @@ class ParagraphAnchors(Treeprocessor):
             anchor = paragraph.get("id")
             if anchor is None:
                 number += 1
-                while f"p{number}" in taken:  # a number pinned in the Markdown is not given twice
+                while paragraph_anchor(number) in taken:  # a number pinned in the Markdown is not given twice
                     number += 1
-                anchor = f"p{number}"
+                anchor = paragraph_anchor(number)
                 paragraph.set("id", anchor)
-            pinned = NUMBERED.fullmatch(anchor)
-            if pinned:
-                number = max(number, int(pinned[1]))
+            pinned = paragraph_number(anchor)
+            if pinned is not None:
+                number = max(number, pinned)
                 self.found[anchor] = first_words(paragraph, self.md)
                 # The paragraph has a search entry of its own (search_places.py).
                 paragraph.set(SEARCH_EXCLUDE, "")
-                _add_permalink(paragraph, int(pinned[1]), self.cite(int(pinned[1])) if self.cite else None)
+                _add_permalink(paragraph, pinned, self.cite(pinned) if self.cite else None)
             else:
                 _add_permalink(paragraph)
 

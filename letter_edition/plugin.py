@@ -30,14 +30,14 @@ from .names import READINGS
 from .note_markdown import mask_literals, place_notes, unmask_literals
 from .own_assets import ScriptBundle, bundle_scripts, published_css
 from .page_extension import PageExtension
-from .page_settings import readings
+from .page_settings import Reading, readings
 from .paragraph_anchors import check_record
 from .published_check import check_page_text, check_site, kept_pdf_actions
 from .search_places import extend_search_index, index_entry, places_in
 from .short_site_name import phone_css
 from .sources import Project, Sources, read_sources
 from .template_cache import keep_compiled
-from .theme_scripts import move_inline_scripts, read_shapes
+from .theme_scripts import ForeignScript, move_inline_scripts, read_shapes
 from .theme_css import trim_theme_css
 from .works_cited import link_notes_to_entries, relative, write_notes_without_address, write_works_cited
 
@@ -83,6 +83,8 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         self.added_css: list[str] = []  # rules the build adds to the site's stylesheet
         self.site_scripts: set[str] = set()  # the site's files a page may load as scripts
         self.search_entries: list[dict] = []
+        self.about_page: str | None = None  # the page that lists the readings kept as written
+        self.readings: list[Reading] = []  # every page's readings, for that list
         self.project: Path = Path()
 
     def on_startup(self, *, command, dirty):
@@ -109,22 +111,26 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             if (self.config.short_name or "").strip():
                 self.added_css.append(phone_css(self.config.short_name))
             self.pdf_library = weasyprint_init()
+            # 4. The readings kept as written, on every page, and the page that lists them.
+            pages = self.sources.pages
+            self.about_page = next((uri for uri, page in pages.items() if READINGS in page.body), None)
+            self.readings = [r for page in pages.values() for r in readings(page.meta, page.where)]
         except SourceError as error:
             raise SourceFault(str(error)) from None
         except EditionError as error:
             raise PluginError(str(error)) from None
-        # 4. mkdocs-bibtex loads only the cited works, and leaves the pages to this plugin.
+        # 5. mkdocs-bibtex loads only the cited works, and leaves the pages to this plugin.
         bibtex_adapter.name_pybtex_parts()
         bibtex_adapter.load_only(config, kept_file(self.project, "cited.bib", self.sources.cited_bibtex))
         bibtex_adapter.leave_pages_alone(config)
-        # 5. The theme writes the site's name and description unescaped (autoescape is off):
+        # 6. The theme writes the site's name and description unescaped (autoescape is off):
         #    escaped once, as markup, they are written as text everywhere.
         for name in ("site_name", "site_description"):
             if config[name]:
                 config[name] = escape(config[name])
-        # 6. The Markdown extension: paragraph anchors, editorial marks.
+        # 7. The Markdown extension: paragraph anchors, editorial marks.
         config.markdown_extensions.append(self.extension)
-        # 7. The site's own scripts as one file, in the place of the first of them.
+        # 8. The site's own scripts as one file, in the place of the first of them.
         self.scripts = bundle_scripts(Path(config.docs_dir), [str(script) for script in config.extra_javascript])
         if self.scripts:
             _replace_scripts(config, self.scripts)
@@ -205,10 +211,9 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             return title or sources.pages[other].headline or other
 
         # What the Markdown extension does to this page as it is rendered.
-        about = next((u for u, p in sources.pages.items() if READINGS in p.body), None)
+        about = relative(self.about_page, uri) if self.about_page else None
         self.extension.prepare(anchors=bool(source.meta.get("paragraph_anchors")), cite=sources.paragraph_citation,
-                               readings=readings(source.meta, where), about=relative(about, uri) if about else None,
-                               where=where)
+                               readings=readings(source.meta, where), about=about, where=where)
         try:
             # 1. Each note's formatted text in place of what the editor wrote.
             markdown = place_notes(markdown, sources.notes_of(uri), source.body_line, sources.formatted.notes, where)
@@ -221,8 +226,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             markdown = write_ready_citation(markdown, where, sources)
             markdown = write_edition_sentence(markdown, self.edition)
             markdown = write_pdf_links(markdown, where, sources, page.url)
-            markdown = write_readings_list(markdown, [r for p in sources.pages.values()
-                                                      for r in readings(p.meta, p.where)])
+            markdown = write_readings_list(markdown, self.readings)
         except EditionError as error:
             raise PluginError(str(error)) from None
         # 4. `@` in code and `\@` hidden from mkdocs-bibtex, which looks at the page next.
@@ -277,8 +281,11 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                 publish_pdf(site, self.letter_page, self.project, metadata(self.sources.letter, self.edition.date),
                             self.pdf_library, make=not self.serving)
                 site.write()
-        except EditionError as error:
+        except ForeignScript as error:
             _refuse(root, [str(error)])
+        except EditionError as error:  # the PDF could not be made: no site without it is published
+            _empty(root)
+            raise PluginError(f"{error}\nNothing was published: the site folder was emptied.") from None
         # 5. The net: every file of the site, as it will be published.
         problems = check_site(root, self.site_scripts | moved, site.root_path,
                               pdf_links=lambda data: kept_pdf_actions(self.project, data))
@@ -307,9 +314,13 @@ def _replace_scripts(config, scripts: ScriptBundle) -> None:
     config.extra_javascript = rest[:first] + [replacement] + rest[first:]
 
 
-def _refuse(root: Path, problems: list[str]) -> None:
+def _empty(root: Path) -> None:
     for child in root.iterdir():
         shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+
+
+def _refuse(root: Path, problems: list[str]) -> None:
+    _empty(root)
     raise PluginError("Not published: the built site holds what this site never publishes.\n  "
                       + "\n  ".join(problems) + "\nIt came from the editor's files (a page, references.bib or "
                       "mkdocs.yml); the site folder was emptied. The rules: README, “What the build guarantees”.")

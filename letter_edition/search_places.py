@@ -16,7 +16,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .names import FOOTNOTE_BACKREF, NOTE_ENTRIES, NOTE_ENTRY, PERMALINK, READING_MARK, WORK
+from .names import FOOTNOTE_BACKREF, NOTE_ENTRIES, NOTE_ENTRY, PERMALINK, READING_MARK, WORK, paragraph_number
 
 # The edition's own controls inside a place, which no one searches for.
 APPARATUS = f"a.{PERMALINK}, a.{NOTE_ENTRY}, .{NOTE_ENTRIES}, a.{FOOTNOTE_BACKREF}, a.{READING_MARK}"
@@ -37,8 +37,8 @@ def places_in(content: str) -> list[Place]:
     for node in tree.css("p[id], li[id]"):
         anchor = node.attributes.get("id") or ""
         classes = (node.attributes.get("class") or "").split()
-        if node.tag == "p" and anchor[:1] == "p" and anchor[1:].isdigit():
-            found.append(Place("paragraph", anchor, int(anchor[1:]), _text(node)))
+        if node.tag == "p" and paragraph_number(anchor) is not None:
+            found.append(Place("paragraph", anchor, paragraph_number(anchor), _text(node)))
         elif node.tag == "li" and anchor.startswith("fn:"):
             notes += 1
             found.append(Place("note", anchor, notes, _text(node)))

@@ -194,7 +194,9 @@ def test_a_pdf_that_cannot_be_made_fails_the_build_and_is_not_published(scratch,
     edit(scratch / "mkdocs.yml", "extra_css:\n", "extra_css:\n  - stylesheets/missing.css\n")
     result = failed_build(scratch, tmp_path)
     assert "letter.pdf could not be made from index.html" in result.output
-    assert not (result.site / "letter.pdf").exists()
+    assert "Nothing was published" in result.output
+    assert "holds what this site never publishes" not in result.output, "the PDF is not the editor's content"
+    assert not (result.site / "letter.pdf").exists() and not (result.site / "index.html").exists()
 
 
 def test_a_short_name_too_long_for_a_phone(scratch, tmp_path):
