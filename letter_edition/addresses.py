@@ -1,7 +1,8 @@
-"""Which addresses the site publishes: one rule, used where an address is read and at the end.
+r"""Which addresses the site publishes: one rule, used where an address is read and at the end.
 
-An address the editor's files give (a work's `url`, `archiveurl` or `doi`, a link in a note
-or a page, the edition's repository) is published as a link a reader clicks. It is
+An address the editor's files give (a work's address fields, `ADDRESS_FIELDS` below, and
+`\url{…}` or `\href{…}{…}` in any field; a link in a note or a page; the edition's
+repository) is published as a link a reader clicks. It is
 published only if it is a web address: `http:` or `https:` with a host (and, in a page's
 own text, `mailto:`), with no whitespace or control character anywhere, however it is
 written (in any case, behind spaces or tabs, or as character references such as
@@ -21,6 +22,15 @@ PAGE = WEB | {"mailto"}  # a page's own text may give an e-mail address
 # Characters no published address holds: a browser would drop or re-read them.
 FORBIDDEN = set('"<>\\^`{|}')
 DOI_PREFIX = "10."
+
+# The BibTeX fields whose value a reader or a reference manager follows as an address, and
+# the rule each is held to: the one list the door (checks.py), the downloads and the net
+# (published_check.py) read. `file` is where Zotero and JabRef keep a local copy: published
+# only as a web address.
+ADDRESS_FIELDS = {"url": "web", "urlraw": "web", "archiveurl": "web", "pdf": "web", "file": "web", "doi": "doi",
+                  "eprint": "eprint"}
+# LaTeX commands whose first argument pandoc makes a link, in any field.
+LINK_COMMANDS = ("\\url", "\\href")
 
 
 def problem(address: str, schemes: frozenset[str] = WEB, relative: bool = False) -> str | None:
@@ -59,6 +69,44 @@ def doi_problem(doi: str) -> str | None:
     if not doi.startswith(DOI_PREFIX) or "/" not in doi:
         return "it is not a DOI (10.prefix/suffix) nor a web address"
     return None
+
+
+def eprint_problem(eprint: str) -> str | None:
+    """An e-print is an archive's identifier (arXiv's `2101.00001`, `hep-th/9901001`) or a web address."""
+    if _scheme(html.unescape(eprint)) is not None:
+        return problem(eprint)
+    bad = next((c for c in eprint if _invisible(c) or c in FORBIDDEN), None)
+    return f"it holds {_named(bad)}" if bad is not None else None
+
+
+RULES = {"web": problem, "doi": doi_problem, "eprint": eprint_problem}
+
+
+def field_problems(name: str, value: str) -> list[tuple[str, str]]:
+    """Each address a BibTeX field gives that may not be published, with why: the field's own
+    value where it is an address field, and the argument of every `\\url{…}` and `\\href{…}`."""
+    found = []
+    rule = ADDRESS_FIELDS.get(name.lower())
+    if rule is not None:
+        found.append((value.strip(), RULES[rule](value.strip())))
+    found += [(address, problem(address)) for address in link_arguments(value)]
+    return [(address, reason) for address, reason in found if reason]
+
+
+def link_arguments(value: str) -> list[str]:
+    """The addresses of `\\url{…}` and `\\href{…}{…}` in a field, which pandoc makes links."""
+    found = []
+    for command in LINK_COMMANDS:
+        start = value.find(command + "{")
+        while start >= 0:
+            index, depth = start + len(command) + 1, 1
+            end = index
+            while end < len(value) and depth:
+                depth += {"{": 1, "}": -1}.get(value[end], 0)
+                end += 1
+            found.append(value[index:end - 1].strip())
+            start = value.find(command + "{", end)
+    return found
 
 
 def _scheme(text: str) -> str | None:

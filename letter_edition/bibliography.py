@@ -23,13 +23,13 @@ from dataclasses import dataclass, field
 
 from pybtex.database import Entry
 
+from .addresses import ADDRESS_FIELDS
 from .field_text import for_pandoc, quote_ligatures
 
 ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)[ \t]*[{(][ \t]*(?P<key>[^,\s]*)", re.MULTILINE)
 NOT_ENTRIES = {"string", "preamble", "comment"}
 TITLE_FIELDS = {"title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "maintitle", "journaltitle",
                 "journal", "journalsubtitle", "shorttitle", "series", "eventtitle", "issuetitle"}
-VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urlraw", "archiveurl"}
 MONTHS = {name: str(number) for number, names in enumerate(
     [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"),
@@ -133,7 +133,7 @@ def _entry_text(key: str, entry: Entry, carry: bool) -> str:
             continue
         if carry and lower == "month" and value.strip().lower().rstrip(".") in MONTHS:
             value = MONTHS[value.strip().lower().rstrip(".")]
-        if carry and lower in VERBATIM_FIELDS:
+        if carry and lower in ADDRESS_FIELDS:  # an address is handed over as written
             value = value.strip()
         elif carry:
             value = _carried(for_pandoc(value))

@@ -18,6 +18,9 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import SourceError
+from .reader import read_bytes
+
 log = logging.getLogger(__name__)
 
 FOLDER = Path(".cache") / "letter"
@@ -56,8 +59,8 @@ def entry(root: Path, kind: str, inputs: list[bytes], suffix: str = ".txt") -> P
 def read_entry(path: Path, kind: str, check=None) -> bytes | None:
     """An entry's content, or None where there is none or it is not whole (then it is removed)."""
     try:
-        raw = path.read_bytes()
-    except OSError:  # none yet, or a folder in its place: made again
+        raw = read_bytes(path, _shown(path), "a cache entry")
+    except SourceError:  # none yet, or a folder in its place: made again
         return None
     header = raw.split(b"\n", 4)
     expected = [MAGIC, kind.encode(), _name_hash(path).encode()]

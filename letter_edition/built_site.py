@@ -35,17 +35,7 @@ class BuiltSite:
 
     def resolve(self, page: str, address: str) -> Path | None:
         """The site's file an address on a page leads to, or None for one elsewhere."""
-        path = address.split("#")[0].split("?")[0]
-        if not path or "://" in path or path.startswith("//") or ":" in path.split("/")[0]:
-            return None
-        if path.startswith("/"):
-            if not path.startswith(self.root_path):
-                return None
-            joined = path[len(self.root_path):]
-        else:
-            joined = posixpath.join(posixpath.dirname(page), path)
-        normal = posixpath.normpath(joined)
-        return None if normal.startswith("..") else self.root / normal
+        return site_path(self.root, self.root_path, page, address)
 
     def address(self, page: str, target: str) -> str:
         """How `page` links the site's file `target`: relative, except on the 404 page, which
@@ -53,6 +43,22 @@ class BuiltSite:
         if page == "404.html":
             return self.root_path + target
         return relative_url(target, page)
+
+
+def site_path(root: Path, root_path: str, page: str, address: str) -> Path | None:
+    """Where in the built site at `root` an address on `page` leads (it may not exist), or None
+    for an address elsewhere; `root_path` is the site's path on its host ("/letter/")."""
+    path = address.split("#")[0].split("?")[0]
+    if not path or "://" in path or path.startswith("//") or ":" in path.split("/")[0]:
+        return None
+    if path.startswith("/"):
+        if not path.startswith(root_path):
+            return None
+        joined = path[len(root_path):]
+    else:
+        joined = posixpath.join(posixpath.dirname(page), path)
+    normal = posixpath.normpath(joined)
+    return None if normal.startswith("..") else root / normal
 
 
 def relative_url(target: str, page: str) -> str:

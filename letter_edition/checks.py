@@ -11,7 +11,6 @@ import datetime
 import difflib
 import logging
 import re
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 import pybtex.errors
@@ -22,6 +21,7 @@ from pybtex.scanner import PybtexSyntaxError
 from . import addresses
 from .citations import link_targets
 from .errors import SourceError
+from .reader import parse_xml, read_text
 
 log = logging.getLogger(__name__)
 
@@ -74,47 +74,15 @@ def check_entries(parsed: dict, bibliography) -> None:
         _check_addresses(key, entry, bibliography.entries[key])
 
 
-# Fields whose value is published as a link; any field may also hold \url{…} or \href{…}{…}.
-ADDRESS_FIELDS = {"url", "archiveurl", "urlraw"}
-LINK_COMMANDS = ("\\url", "\\href")
-
-
 def _check_addresses(key, entry, raw) -> None:
-    """Every address an entry gives is a web address (addresses.py), or the build stops
-    naming the file, the line and the field."""
+    """Every address an entry gives is one this site publishes (addresses.py), or the build
+    stops naming the file, the line and the field."""
     for name, value in entry.fields.items():
-        lower = name.lower()
-        found = [value.strip()] if lower in ADDRESS_FIELDS else []
-        found += _link_arguments(value)
-        for address in found:
-            reason = addresses.problem(address)
-            _refuse_address(key, raw, name, address, reason)
-        if lower == "doi":
-            _refuse_address(key, raw, name, value.strip(), addresses.doi_problem(value.strip()))
-
-
-def _refuse_address(key, raw, name, address, reason) -> None:
-    if reason:
-        raise SourceError(
-            f"{raw.file}, line {field_line(raw, name)}: entry '{key}', field '{name}': “{address}” is not an "
-            f"address this site publishes: {reason}. Give a web address (https://…), or remove the field."
-        )
-
-
-def _link_arguments(value: str) -> list[str]:
-    """The addresses of `\\url{…}` and `\\href{…}{…}` in a field, which pandoc makes links."""
-    found = []
-    for command in LINK_COMMANDS:
-        start = value.find(command + "{")
-        while start >= 0:
-            index, depth = start + len(command) + 1, 1
-            end = index
-            while end < len(value) and depth:
-                depth += {"{": 1, "}": -1}.get(value[end], 0)
-                end += 1
-            found.append(value[index:end - 1].strip())
-            start = value.find(command + "{", end)
-    return found
+        for address, reason in addresses.field_problems(name, value):
+            raise SourceError(
+                f"{raw.file}, line {field_line(raw, name)}: entry '{key}', field '{name}': “{address}” is not an "
+                f"address this site publishes: {reason}. Give a web address (https://…), or remove the field."
+            )
 
 
 def field_line(raw, name: str) -> int:
@@ -124,29 +92,6 @@ def field_line(raw, name: str) -> int:
         if field.search(line):
             return raw.line + offset
     return raw.line
-
-
-def read_text(path: Path, name: str, what: str) -> str:
-    """A file the editor maintains, as MkDocs reads a page: UTF-8, a byte-order mark dropped,
-    CR LF and CR line ends read as LF; a SourceError naming the file otherwise."""
-    try:
-        data = path.read_bytes()
-    except (FileNotFoundError, IsADirectoryError):
-        raise SourceError(f"{name}: file not found. Restore {what} (git checkout -- {name}).") from None
-    try:
-        return as_text(data)
-    except UnicodeDecodeError as error:
-        line = as_text(data[:error.start].decode("utf-8", "replace")).count("\n") + 1
-        raise SourceError(
-            f"{name}, line {line}: not UTF-8 (byte 0x{data[error.start]:02X}). "
-            "Save the file with UTF-8 encoding."
-        ) from None
-
-
-def as_text(data: bytes | str) -> str:
-    """Text as an editor saved it, read the way MkDocs and Python read text files."""
-    text = data.decode("utf-8") if isinstance(data, bytes) else data
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _check_entry(key, entry, where):
@@ -201,11 +146,7 @@ def check_style(path: Path, root: Path) -> str:
     """The note style's text, once it is known to be a CSL style."""
     name = shown(path, root)
     text = read_text(path, name, what="the note style")
-    try:
-        style = ElementTree.fromstring(text)
-    except ElementTree.ParseError as error:
-        line, _ = error.position
-        raise SourceError(f"{name}, line {line}: not well-formed XML ({error}). Fix the markup there.") from None
+    style = parse_xml(text, name)
     if style.tag != f"{CSL_NAMESPACE}style" or style.find(f"{CSL_NAMESPACE}bibliography/{CSL_NAMESPACE}layout") is None:
         raise SourceError(
             f"{name}: not a CSL style with a <bibliography><layout>, from which the notes are "

@@ -8,8 +8,9 @@
 
 MkDocs checks them: a value of the wrong type stops the build with one message naming the
 option, and an unknown option is a warning, which the strict build turns into a failure.
-The site keeps nothing of its own under `extra:`: a key there is a warning too, and the
-keys this site once read there name where they went.
+The site keeps nothing of its own under `extra:`: a key there is what the theme's templates
+read (found in the templates themselves), the keys this site once read there name where
+they went, and any other key is a warning.
 """
 
 from mkdocs.config import base
@@ -32,14 +33,20 @@ class LetterConfig(base.Config):
     keep_compiled_templates = c.Type(bool, default=True)
 
 
-def extra_problems(extra: dict) -> tuple[list[str], list[str]]:
-    """The errors (settings that moved) and warnings (keys nothing reads) under `extra:`."""
+def extra_problems(extra: dict, read: dict[str, bool]) -> tuple[list[str], list[str]]:
+    """The errors and warnings under `extra:`: a setting that moved to the plugin's options,
+    or that the theme would use to load from another host, is an error; a key no template
+    reads is a warning. `read`: each key the templates read, with whether a template that
+    reads it runs a script from another host (theme_templates.py)."""
     errors, warnings = [], []
     for key in extra or {}:
         if key in MOVED_FROM_EXTRA:
             errors.append(f"mkdocs.yml, extra: {key}: this setting has moved to the letter plugin's options: "
                           f"write `{MOVED_FROM_EXTRA[key]}: …` under `plugins: - letter:` (see README).")
-        else:
-            warnings.append(f"mkdocs.yml, extra: {key}: nothing on this site reads it (the theme's extra settings "
-                            "are not used; some would load scripts from other hosts). Remove it.")
+        elif read.get(key):
+            errors.append(f"mkdocs.yml, extra: {key}: with it, the theme's templates would have every page run a "
+                          "script from another host, and this site loads nothing from other hosts. Remove it.")
+        elif key not in read:
+            warnings.append(f"mkdocs.yml, extra: {key}: nothing on this site reads it (neither the theme's templates "
+                            "nor overrides/). Remove it, or correct its name.")
     return errors, warnings

@@ -11,15 +11,14 @@ address is `site_url` (SITE_URL) and the repository the plugin's `repository` op
 """
 
 import datetime
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import addresses
 from .bibliography import long_date
-from .checks import as_text
 from .errors import SourceError
 from .names import EDITION
+from .reader import parse_toml, read_text
 
 
 @dataclass(frozen=True)
@@ -40,14 +39,14 @@ class Edition:
 
 
 def read_edition(root: Path, site_url: str, repository: str | None) -> Edition:
-    pyproject = root / "pyproject.toml"
+    name = "pyproject.toml"
+    project = parse_toml(read_text(root / name, name, what="the project's description"), name)
     try:
-        project = tomllib.loads(as_text(pyproject.read_bytes()))
         version = project["project"]["version"]
         date = project["tool"]["edition"]["date"]
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError) as error:
+    except (KeyError, TypeError) as error:
         raise SourceError(
-            f"pyproject.toml: the edition's version and date are read from [project] version and "
+            f"{name}: the edition's version and date are read from [project] version and "
             f"[tool.edition] date ({type(error).__name__}: {error})."
         ) from None
     if not isinstance(date, datetime.date):

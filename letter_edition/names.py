@@ -29,6 +29,9 @@ PERMALINK = "headerlink"  # the theme's class for a permalink
 EDITORIAL = "editorial"  # a paragraph that is the edition's own remark
 FOOTNOTE_BACKREF = "footnote-backref"  # Python-Markdown's link from a note back to its marker
 SEARCH_EXCLUDE = "data-search-exclude"  # Material's search leaves an element with this out
+# A table cell aligned in Markdown, by class (the pages' policy blocks style=""); letter.css has the rules.
+TEXT_ALIGN = "text-align-{}"
+TEXT_ALIGNMENTS = ("left", "right", "center", "justify")
 
 # Labels a reader sees on the build's links.
 ONE_ENTRY = "References entry"

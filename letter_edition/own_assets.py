@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build_cache import cached, package_init, source_of
-from .checks import as_text
+from .reader import read_text
 
 BUNDLE = "javascripts/letter.{hash}.js"
 
@@ -24,12 +24,12 @@ class ScriptBundle:
     sources: list[str]  # the scripts it holds, as docs/ names them
 
 
-def bundle_scripts(docs: Path, scripts: list[str]) -> ScriptBundle | None:
+def bundle_scripts(docs: Path, docs_name: str, scripts: list[str]) -> ScriptBundle | None:
     """The site's own scripts (those in docs/) as one file; None where there are none."""
-    local = [script for script in scripts if (docs / script).is_file()]
+    local = [script for script in scripts if (docs / script).exists()]
     if not local:
         return None
-    text = bundle([(script, as_text((docs / script).read_bytes())) for script in local])
+    text = bundle([(script, read_text(docs / script, f"{docs_name}/{script}", "the script")) for script in local])
     return ScriptBundle(BUNDLE.format(hash=hashlib.sha256(text.encode()).hexdigest()[:8]), text, local)
 
 

@@ -10,15 +10,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .checks import check_note_labels, read_text
+from .checks import check_note_labels
 from .citations import Cite, Note, read_page
 from .errors import SourceError
 from .page_settings import PageSettingError, check_front_matter
+from .reader import parse_yaml, read_text
 
-# libyaml's parser where PyYAML was built with it: the same YAML, read faster.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 HEADLINE = re.compile(r"^# (.+)$", re.MULTILINE)
 
@@ -59,13 +56,7 @@ def split_front_matter(text: str, where: str) -> tuple[dict, str, int]:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, text, 1
-    try:
-        data = yaml.load(match.group(1), Loader=SAFE_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f", line {mark.line + 2}" if mark else ""
-        problem = getattr(error, "problem", None) or str(error)
-        raise SourceError(f"{where}{line}: the front matter is not valid YAML ({problem}). Fix it there.") from None
+    data = parse_yaml(match.group(1), where, what="the front matter", first_line=2)
     if not isinstance(data, dict):
         return {}, text, 1
     rest = text[match.end():]

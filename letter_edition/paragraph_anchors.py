@@ -16,15 +16,13 @@ import logging
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
-import yaml
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-from .checks import read_text
-from .errors import EditionError
+from .errors import EditionError, SourceError
 from .names import (EDITORIAL, PARAGRAPH_LINK, PARAGRAPH_NUMBER, PERMALINK, READING_MARK, SEARCH_EXCLUDE,
                     paragraph_anchor, paragraph_number)
-from .pages import SAFE_LOADER
+from .reader import parse_yaml, read_text
 
 log = logging.getLogger(__name__)
 
@@ -118,21 +116,30 @@ def _add_permalink(paragraph, number: int | None = None, citation: str | None = 
 # --- Published anchors stay where they are ------------------------------------------------
 
 
-def check_record(found: dict[str, str], project: Path, uri: str, where: str) -> None:
+def read_record(project: Path) -> dict[str, dict[str, str]]:
+    """The anchors published so far, page by page (`paragraph-anchors.yml`; none where it is absent)."""
+    path, what = project / RECORD, "the record of published anchors"
+    record = parse_yaml(read_text(path, RECORD, what), RECORD, what) if path.exists() else None
+    record = record or {}
+    if not isinstance(record, dict) or not all(isinstance(anchors or {}, dict) for anchors in record.values()):
+        raise SourceError(f"{RECORD}: each page's anchors are written under its path, one `anchor: first words` "
+                          f"a line (index.md:, then   p1: We write to urge you). Restore it (git checkout -- {RECORD}).")
+    return {str(uri): {str(anchor): str(words) for anchor, words in (anchors or {}).items()}
+            for uri, anchors in record.items()}
+
+
+def check_record(found: dict[str, str], record: dict[str, dict[str, str]], uri: str, where: str) -> None:
     """A page's anchors against those published: a moved or dropped one stops the build; a
     new one is a warning (the strict build fails until it is recorded)."""
     if not found:
         return
-    path = project / RECORD
-    record = (yaml.load(read_text(path, RECORD, what="the record of published anchors"), Loader=SAFE_LOADER)
-              or {}) if path.exists() else {}
-    published = record.get(uri) or {}
+    published = record.get(uri, {})
     dropped = [f"#{anchor} (“{words} …”)" for anchor, words in published.items() if anchor not in found]
     moved = [f"#{anchor} from “{words} …” to “{found[anchor]} …”"
              for anchor, words in published.items() if anchor in found and found[anchor] != words]
     if dropped or moved:
         raise EditionError(
-            f"{where}: published anchors would break. "
+            f"{where}: published anchors would break ({RECORD} records them). "
             + (f"Dropped: {'; '.join(dropped)}. " if dropped else "")
             + (f"Moved: {'; '.join(moved)}. " if moved else "")
             + "Links to them are out in the world. Keep each on its paragraph by pinning it on the line after "
@@ -143,3 +150,4 @@ def check_record(found: dict[str, str], project: Path, uri: str, where: str) -> 
         if anchor not in published:
             log.warning("%s: the new anchor #%s (“%s …”) is not in %s. Add `%s: %s` under `%s:` there "
                         "once it is published.", where, anchor, words, RECORD, anchor, words, uri)
+

@@ -6,6 +6,7 @@ hands MkDocs what they make. Priorities appear only where the site must run befo
 after another plugin.
 """
 
+import functools
 import logging
 import shutil
 from pathlib import Path
@@ -13,9 +14,9 @@ from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import Abort, MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, get_files
 
 from . import bibtex_adapter
 from .build_cache import kept_file
@@ -31,20 +32,22 @@ from .note_markdown import mask_literals, place_notes, unmask_literals
 from .own_assets import ScriptBundle, bundle_scripts, published_css
 from .page_extension import PageExtension
 from .page_settings import Reading, readings
-from .paragraph_anchors import check_record
-from .published_check import check_page_text, check_site, kept_pdf_actions
+from .paragraph_anchors import check_record, read_record
+from .checks import shown
+from .policy import CONTENT_SECURITY_POLICY
+from .published_check import check_editor_file, check_page_text, check_site, kept_pdf_actions
+from .reader import read_bytes, read_text
 from .search_places import extend_search_index, index_entry, places_in
 from .short_site_name import phone_css
 from .sources import Project, Sources, read_sources
 from .template_cache import keep_compiled
 from .theme_scripts import ForeignScript, move_inline_scripts, read_shapes
+from .theme_templates import Template, check_templates, extra_settings, read_templates
 from .theme_css import trim_theme_css
 from .works_cited import link_notes_to_entries, relative, write_notes_without_address, write_works_cited
 
 log = logging.getLogger("mkdocs.plugins.letter")
 
-# The policy every page carries (and a host that can send headers should send).
-CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 STYLESHEET = "stylesheets/letter.css"  # the site's own stylesheet, to which the build adds rules
 
 
@@ -64,6 +67,25 @@ _steps_log.propagate = False
 
 class SourceFault(PluginError):
     """A fault in the editor's files, found before the site folder is cleaned."""
+
+
+def step(what: str):
+    """An event of the plugin, doing `what`: an exception nobody foresaw ends the build as one
+    message naming the step (its traceback shown under --verbose), never as a traceback."""
+    def wrap(event):
+        @functools.wraps(event)
+        def run(self, *args, **kwargs):
+            try:
+                return event(self, *args, **kwargs)
+            except (MkDocsException, Abort):
+                raise
+            except Exception as error:
+                log.debug("The letter plugin's traceback, %s:", what, exc_info=True)
+                raise PluginError(f"The letter plugin stopped while {what}: {type(error).__name__}: {error}. "
+                                  "This is a fault of the build, not of your files: run `mkdocs build --verbose` "
+                                  "for the traceback, and report it.") from None
+        return run
+    return wrap
 
 
 class LetterPlugin(BasePlugin[LetterConfig]):
@@ -86,17 +108,30 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         self.about_page: str | None = None  # the page that lists the readings kept as written
         self.readings: list[Reading] = []  # every page's readings, for that list
         self.project: Path = Path()
+        self.docs_name = "docs"  # the docs folder, as messages name it
+        self.record: dict[str, dict[str, str]] = {}  # the anchors published so far (paragraph-anchors.yml)
+        self.templates: list[Template] = []  # the theme's templates and the site's overrides
+        self.own_templates: list[Template] = []  # the site's overrides alone
+        self.rendered: set[str] = set()  # the pages the theme wrote, as published
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
 
     # Before mkdocs-bibtex's on_config (0), which loads the bibliography this points it at.
     @event_priority(100)
+    @step("reading and checking the editor's files")
     def on_config(self, config):
         self._begin()
         self.project = Path(config.config_file_path).parent
+        self.docs_name = shown(Path(config.docs_dir), self.project)
         try:
-            # 1. Nothing of the site's is left under `extra:`.
+            # 1. The theme's templates and the site's overrides, each one Jinja can compile; the
+            #    settings under `extra:` are what they read.
+            self.templates = read_templates(
+                [(Path(folder), shown(Path(folder), self.project)) for folder in config.theme.dirs])
+            custom = shown(Path(config.theme.custom_dir), self.project) + "/" if config.theme.custom_dir else None
+            self.own_templates = [t for t in self.templates if custom and t.shown.startswith(custom)]
+            check_templates(config.theme.get_env(), self.own_templates)
             self._check_extra(config)
             # 2. The editor's files read and checked, every note formatted.
             options = bibtex_adapter.options(config)
@@ -115,33 +150,58 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             pages = self.sources.pages
             self.about_page = next((uri for uri, page in pages.items() if READINGS in page.body), None)
             self.readings = [r for page in pages.values() for r in readings(page.meta, page.where)]
+            if self.readings and self.about_page is None:
+                marked = next(page.where for page in pages.values() if readings(page.meta, page.where))
+                log.warning("%s, front matter 'readings': the marks beside the readings kept as written link to the "
+                            "page that lists them, and no page of %s holds %s. Put %s on the page of the edition's "
+                            "remarks.", marked, self.docs_name, READINGS, READINGS)
+            # 5. The anchors published so far, and every other file of docs/ as the net will check it.
+            self.record = read_record(self.project)
+            self._check_docs_files(config)
+            # 6. The site's own scripts, to be published as one file.
+            self.scripts = bundle_scripts(Path(config.docs_dir), self.docs_name,
+                                          [str(script) for script in config.extra_javascript])
         except SourceError as error:
             raise SourceFault(str(error)) from None
         except EditionError as error:
             raise PluginError(str(error)) from None
-        # 5. mkdocs-bibtex loads only the cited works, and leaves the pages to this plugin.
+        # 7. mkdocs-bibtex loads only the cited works, and leaves the pages to this plugin.
         bibtex_adapter.name_pybtex_parts()
         bibtex_adapter.load_only(config, kept_file(self.project, "cited.bib", self.sources.cited_bibtex))
         bibtex_adapter.leave_pages_alone(config)
-        # 6. The theme writes the site's name and description unescaped (autoescape is off):
+        # 8. The theme writes the site's name and description unescaped (autoescape is off):
         #    escaped once, as markup, they are written as text everywhere.
         for name in ("site_name", "site_description"):
             if config[name]:
                 config[name] = escape(config[name])
-        # 7. The Markdown extension: paragraph anchors, editorial marks.
+        # 9. The Markdown extension: paragraph anchors, editorial marks.
         config.markdown_extensions.append(self.extension)
-        # 8. The site's own scripts as one file, in the place of the first of them.
-        self.scripts = bundle_scripts(Path(config.docs_dir), [str(script) for script in config.extra_javascript])
+        # 10. The site's own scripts as one file, in the place of the first of them.
         if self.scripts:
             _replace_scripts(config, self.scripts)
         return config
 
     def _check_extra(self, config) -> None:
-        errors, warnings = extra_problems(config.extra)
+        errors, warnings = extra_problems(config.extra, extra_settings(self.templates, self.project))
         if errors:
             raise SourceError("\n".join(errors))
         for warning in warnings:
             log.warning("%s", warning)
+
+    def _check_docs_files(self, config) -> None:
+        """Every file of docs/ that is published as it is (all but the pages), read and checked
+        by its kind as the net will check it, before the site folder is cleaned."""
+        for key in ("extra_css", "extra_javascript"):
+            for entry in map(str, config[key]):
+                if urlsplit(entry).scheme or entry.startswith("//"):
+                    continue  # not the site's own: the net refuses a load from another host
+                where = f"{self.docs_name}/{entry}"
+                read_bytes(Path(config.docs_dir) / entry, where, f"the file mkdocs.yml lists under {key}")
+        for file in get_files(config):
+            if file.is_documentation_page() or file.inclusion.is_excluded():
+                continue
+            where = f"{self.docs_name}/{file.src_uri}"
+            check_editor_file(file.src_uri, read_bytes(Path(file.abs_src_path), where, "the file"), where)
 
     def on_serve(self, server, config, builder):
         def build_or_keep_last_good():
@@ -157,6 +217,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         server.builder = build_or_keep_last_good
         return server
 
+    @step("adding the downloads, stylesheets and scripts")
     def on_files(self, files, config):
         sources = self.sources
         # 1. The downloads: the letter as BibTeX, RIS and CSL-JSON, the cited works as BibTeX.
@@ -166,11 +227,12 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         #    published without comments.
         stylesheet = files.get_file_from_path(STYLESHEET)
         if stylesheet is None:
-            raise PluginError(f"docs/{STYLESHEET} is missing: the print footer and the phone's header name are "
+            raise PluginError(f"{self.docs_name}/{STYLESHEET} is missing: the print footer and the phone's header name are "
                               "added to it.")
         for path in config.extra_css:
             if (sheet := files.get_file_from_path(str(path))) is not None:
-                css = sheet.content_string + ("\n" + "\n".join(self.added_css) if sheet is stylesheet else "")
+                css = read_text(Path(sheet.abs_src_path), f"{self.docs_name}/{sheet.src_uri}", "the stylesheet")
+                css += "\n" + "\n".join(self.added_css) if sheet is stylesheet else ""
                 files.remove(sheet)
                 files.append(File.generated(config, sheet.src_uri, content=published_css(css, self.project)))
         # 3. The site's scripts as the one file the pages load.
@@ -186,6 +248,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             log.warning("No page contains \\works_cited: the notes have no references page to link to.")
         return files
 
+    @step("preparing the templates")
     def on_env(self, env, config, files):
         if self.config.keep_compiled_templates:
             keep_compiled(env, self.project)
@@ -197,6 +260,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
 
     # Before mkdocs-bibtex's on_page_markdown (0): it must find no citation left to format.
     @event_priority(50)
+    @step("putting the notes in their page")
     def on_page_markdown(self, markdown, page, config, files):
         sources, uri = self.sources, page.file.src_uri
         source = sources.pages.get(uri)
@@ -232,6 +296,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         # 4. `@` in code and `\@` hidden from mkdocs-bibtex, which looks at the page next.
         return mask_literals(markdown)
 
+    @step("checking a page's text")
     def on_page_content(self, html, page, config, files):
         html = unmask_literals(html)
         source = self.sources.pages.get(page.file.src_uri)
@@ -240,7 +305,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             if self.extension.marks.fault:
                 raise self.extension.marks.fault
             # 1. The page's numbered paragraphs against the anchors published.
-            check_record(self.extension.anchors.found, self.project, page.file.src_uri, where)
+            check_record(self.extension.anchors.found, self.record, page.file.src_uri, where)
             # 2. Every address, script and handler in the page's text, checked where it is read.
             check_page_text(html, page.file.content_string, where)
         except EditionError as error:
@@ -251,6 +316,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                                 for place in places_in(html)]
         return html
 
+    @step("writing a page's sharing and citation tags")
     def on_page_context(self, context, page, config, nav):
         if isinstance(page.meta.get("description"), str):
             # Escaped once, as markup, so that the theme's <meta name="description"> and the
@@ -263,14 +329,26 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                           "json_ld": tags.json_ld}
         return context
 
+    @step("writing a page")
+    def on_post_page(self, output, page, config):
+        # MkDocs would skip a page that comes out empty and publish the site without it.
+        if not output.strip():
+            source = self.sources.pages.get(page.file.src_uri)
+            own = ", ".join(t.shown for t in self.own_templates) or "none"
+            raise PluginError(f"{source.where if source else page.file.src_uri}: the theme's templates wrote nothing "
+                              f"for this page. Look at the site's own ({own}): one may be empty.")
+        self.rendered.add(page.file.dest_uri)
+        return output
+
     # After Material's search (0) has written the index this extends.
     @event_priority(-20)
+    @step("finishing and checking the built site")
     def on_post_build(self, config):
         root = Path(config.site_dir)
         site = BuiltSite(root, urlsplit(config.site_url or "/").path or "/")
         try:
             # 1. The theme's inline scripts into files; any other inline script stops the build.
-            moved = move_inline_scripts(site, read_shapes([Path(folder) for folder in config.theme.dirs]))
+            moved = move_inline_scripts(site, read_shapes(self.templates))
             # 2. The theme's stylesheets trimmed to what the pages use, and relinked.
             trim_theme_css(site, self.project)
             # 3. Material's search index, with each paragraph, note and references entry.
@@ -287,8 +365,11 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             _empty(root)
             raise PluginError(f"{error}\nNothing was published: the site folder was emptied.") from None
         # 5. The net: every file of the site, as it will be published.
+        # Under `mkdocs serve` the pages carry no policy (the server's reloading script is inline).
+        theme_pages = self.rendered | {name for name in config.theme.static_templates if name.endswith(".html")}
         problems = check_site(root, self.site_scripts | moved, site.root_path,
-                              pdf_links=lambda data: kept_pdf_actions(self.project, data))
+                              pdf_links=lambda data: kept_pdf_actions(self.project, data),
+                              policy_pages=frozenset() if self.serving else frozenset(theme_pages))
         if problems:
             _refuse(root, problems)
 

@@ -15,14 +15,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from .bibliography import Bibliography, archived_copy, bibtex_text, inherit_titles, scan
-from .checks import (check_citations, check_entries, check_style, check_unique_keys, parse_entries, read_text, shown,
-                     warn_uncited)
+from .checks import check_citations, check_entries, check_style, check_unique_keys, parse_entries, shown, warn_uncited
 from .citations import Citations, Note
 from .errors import SourceError
 from .letter_description import CITATION_KEY, Letter, letter_entry, read_letter
 from .names import WORKS_CITED
 from .pages import PageSource, read_page_source
 from .pandoc_notes import Formatted, check_formatted, format_all, plain_text
+from .reader import read_text
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,6 @@ values in the holes, and its attributes are the template's.
 
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 
 from .errors import EditionError
 
@@ -45,18 +44,22 @@ class ScriptShape:
         return _fits(body, self.parts, allow_any=self.data)
 
 
-def read_shapes(template_dirs: list[Path]) -> list[ScriptShape]:
-    """Every inline script of every HTML template in these folders (the theme's own, and the
-    site's overrides), in the order the folders are searched."""
+def read_shapes(templates) -> list[ScriptShape]:
+    """Every inline script of these templates (theme_templates.py: the theme's own, and the
+    site's overrides), in the order the theme searches them."""
     shapes = []
-    for folder in template_dirs:
-        for path in sorted(folder.rglob("*.html")):
-            if ".icons" in path.parts:
-                continue
-            text = path.read_text(encoding="utf-8")
-            if "<script" in text:
-                shapes += _shapes_in(text, path.relative_to(folder).as_posix())
+    for template in templates:
+        if "<script" in template.text:
+            shapes += _shapes_in(template.text, template.name)
     return shapes
+
+
+def scripts_in(text: str) -> list[tuple[list, str]]:
+    """Each `<script>` of an HTML text, as (its attributes, its text)."""
+    reader = _TemplateScripts()
+    reader.feed(text)
+    reader.close()
+    return reader.found
 
 
 def matching(attributes: dict[str, str | None], body: str, shapes: list[ScriptShape]) -> ScriptShape | None:
@@ -64,11 +67,8 @@ def matching(attributes: dict[str, str | None], body: str, shapes: list[ScriptSh
 
 
 def _shapes_in(template: str, name: str) -> list[ScriptShape]:
-    reader = _TemplateScripts()
-    reader.feed(_holes_marked(template))
-    reader.close()
     shapes = []
-    for attributes, body in reader.found:
+    for attributes, body in scripts_in(_holes_marked(template)):
         if any(name == "src" for name, _ in attributes):
             continue  # loads a file: not inline
         attrs = tuple((name, None if value is not None and HOLE in value else value) for name, value in attributes)

@@ -206,11 +206,14 @@ CHROMIUM = find_chromium()
 NODE_TOOLS = ROOT / "tests" / "node_modules"
 
 
-def require(available: bool, what: str, how: str) -> None:
+INSTALL_TOOLS = "bash .ci/install-test-tools"
+
+
+def require(available: bool, what: str, detail: str = "") -> None:
     """Skip a test whose tool is missing, saying how to get it; under CI, fail instead."""
     if available:
         return
-    message = f"{what} is not installed ({how})"
+    message = f"{what} is not installed: run `{INSTALL_TOOLS}`" + (f" ({detail})" if detail else "")
     if os.environ.get("CI") == "true":
         pytest.fail(message + ": CI must run this test")
     pytest.skip(message)
@@ -274,5 +277,5 @@ def browser_context_args(browser_context_args):
 @pytest.fixture
 def axe_source() -> str:
     script = NODE_TOOLS / "axe-core" / "axe.min.js"
-    require(script.exists(), "axe-core", "npm ci --prefix tests")
+    require(script.exists(), "axe-core")
     return script.read_text(encoding="utf-8")

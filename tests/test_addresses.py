@@ -2,7 +2,7 @@
 
 import pytest
 
-from letter_edition.addresses import PAGE, doi_problem, problem
+from letter_edition.addresses import ADDRESS_FIELDS, PAGE, doi_problem, eprint_problem, field_problems, problem
 from conftest import mkdocs_build
 from test_bad_input import edit, failed_build, line_of
 
@@ -67,6 +67,27 @@ def test_a_doi_is_a_doi_or_a_web_address(doi, allowed):
     assert (doi_problem(doi) is None) is allowed
 
 
+@pytest.mark.parametrize("eprint, allowed", [
+    ("2101.00001", True), ("hep-th/9901001", True), ("arXiv:2101.00001", False), ("https://arxiv.org/abs/2101.00001", True),
+    ("javascript:alert(1)", False), ("2101.00001 x", False), ("a<b", False),
+])
+def test_an_eprint_is_an_identifier_or_a_web_address(eprint, allowed):
+    assert (eprint_problem(eprint) is None) is allowed
+
+
+def test_one_list_of_address_fields_is_read_at_the_door_the_downloads_and_the_net():
+    """The door (checks.py) and the net (published_check.py) ask addresses.py; none keeps a list."""
+    import inspect
+
+    from letter_edition import bibliography, checks, published_check
+
+    assert set(ADDRESS_FIELDS) >= {"url", "urlraw", "archiveurl", "pdf", "file", "doi", "eprint"}
+    for module in (checks, published_check, bibliography):
+        text = inspect.getsource(module)
+        assert "ADDRESS_FIELDS =" not in text and '"archiveurl", "urlraw"' not in text, module.__name__
+    assert all(field_problems(name, "javascript:alert(1)") for name in ADDRESS_FIELDS)
+
+
 # --- At the door: references.bib ----------------------------------------------------------
 
 HALILI_FIELDS = "  journaltitle = {ALBANIA DAILY NEWS},\n"
@@ -85,8 +106,19 @@ HALILI_FIELDS = "  journaltitle = {ALBANIA DAILY NEWS},\n"
     ("  doi = {javascript:alert(1)},\n", "doi", "javascript:alert(1)", "its scheme 'javascript:'"),
     ("  note = {See \\href{javascript:alert(1)}{here}},\n", "note", "javascript:alert(1)", "its scheme"),
     ("  howpublished = {\\url{javascript:alert(1)}},\n", "howpublished", "javascript:alert(1)", "its scheme"),
+    ("  pdf = {javascript:alert(1)},\n", "pdf", "javascript:alert(1)", "its scheme 'javascript:'"),
+    ("  file = {Full Text PDF:files/12/halili.pdf:application/pdf},\n", "file",
+     "Full Text PDF:files/12/halili.pdf:application/pdf", "it holds a space"),
+    ("  file = {:C\\:/Users/editor/halili.pdf:PDF},\n", "file", ":C\\:/Users/editor/halili.pdf:PDF",
+     "it holds the character '\\'"),
+    ("  file = {javascript:alert(1)},\n", "file", "javascript:alert(1)", "its scheme 'javascript:'"),
+    ("  eprint = {javascript:alert(1)},\n", "eprint", "javascript:alert(1)", "its scheme 'javascript:'"),
+    ("  eprint = {2101.00001 <script>},\n", "eprint", "2101.00001 <script>", "it holds a space"),
+    ("  titleaddon = {{See \\url{data:text/html,x}}},\n", "titleaddon", "data:text/html,x", "its scheme 'data:'"),
+    ("  urlraw = {vbscript:x},\n", "urlraw", "vbscript:x", "its scheme 'vbscript:'"),
 ], ids=["archiveurl javascript", "archiveurl spaces and case", "archiveurl data", "url javascript", "url space",
-        "url entity", "doi", "\\href", "\\url"])
+        "url entity", "doi", "\\href", "\\url", "pdf", "file zotero", "file jabref", "file javascript",
+        "eprint javascript", "eprint markup", "\\url in a titleaddon", "urlraw"])
 def test_an_address_in_references_bib_stops_the_build_naming_file_line_and_field(scratch, tmp_path, fields, field,
                                                                                shown, reason):
     edit(scratch / "references.bib", HALILI_FIELDS, HALILI_FIELDS + fields)

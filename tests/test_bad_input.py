@@ -188,10 +188,18 @@ def test_the_pdf_library_or_pango_missing_is_one_clear_line(monkeypatch, tmp_pat
         letter_pdf.weasyprint_init()
 
 
-def test_a_pdf_that_cannot_be_made_fails_the_build_and_is_not_published(scratch, tmp_path):
-    """A stylesheet the page links but the site lacks: WeasyPrint cannot set the page as it
-    prints, so the build fails with one line naming the PDF, and writes no letter.pdf."""
-    edit(scratch / "mkdocs.yml", "extra_css:\n", "extra_css:\n  - stylesheets/missing.css\n")
+def test_a_pdf_that_cannot_be_made_fails_the_build_and_is_not_published(scratch, tmp_path, monkeypatch):
+    """WeasyPrint fails to set the page (a missing system font, a bug): the build fails with one
+    line naming the PDF, and writes no letter.pdf."""
+    import shutil
+
+    import weasyprint
+
+    def fails(*args, **kwargs):
+        raise ValueError("cannot set this page")
+
+    monkeypatch.setattr(weasyprint.Document, "write_pdf", fails)
+    shutil.rmtree(scratch / ".cache")  # no PDF kept from before
     result = failed_build(scratch, tmp_path)
     assert "letter.pdf could not be made from index.html" in result.output
     assert "Nothing was published" in result.output

@@ -25,8 +25,8 @@ def is_theme_toggle(message) -> bool:
 
 
 def test_no_html_errors(edition):
-    require(VNU.exists(), "The Nu Html Checker", "npm ci --prefix tests")
-    require(shutil.which("java") is not None, "Java", "apt-get install default-jre-headless")
+    require(VNU.exists(), "The Nu Html Checker")
+    require(shutil.which("java") is not None, "Java")
     site = edition.site
     result = subprocess.run(
         ["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", str(site.root)],

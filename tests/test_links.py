@@ -80,7 +80,7 @@ def test_a_paragraph_added_between_two_stops_the_build_naming_the_anchor(scratch
     edit(scratch / "docs" / "index.md", "We are encouraged", f"{NEW_PARAGRAPH}\n\nWe are encouraged")
     result = mkdocs_build(scratch, tmp_path / "site")
     assert result.returncode == 1 and "Traceback" not in result.output
-    assert "docs/index.md: published anchors would break." in result.output
+    assert "docs/index.md: published anchors would break (paragraph-anchors.yml records them)." in result.output
     assert ("Moved: #p5 from “We are encouraged by the interim …” to “A paragraph added between two others. …”; "
             "#p6 from “Thank you for your time and …” to “We are encouraged by the interim …”; #p7 from") in result.output
     assert "{ #p5 }" in result.output and "{ .editorial }" in result.output

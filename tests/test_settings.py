@@ -2,6 +2,7 @@
 strict build, and no value of any setting ends in a traceback."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 
@@ -37,16 +38,53 @@ EXTRA = [
                                "`short_name: …`", None),
     ({"edition": {"repository": "x"}}, "write `repository: …` under `plugins: - letter:`", None),
     ({"references": {"uncited": "allow"}}, "write `uncited: …`", None),
-    ({"analytics": {"provider": "google", "property": "G-X"}}, None, "extra: analytics: nothing on this site reads it"),
-    ({"scope": "/"}, None, "extra: scope: nothing on this site reads it"),
+    # Read by a theme template that loads a script from another host.
+    ({"analytics": {"provider": "google", "property": "G-X"}}, "extra: analytics: with it, the theme's templates "
+                                                               "would have every page run a script from another host",
+     None),
+    # Read by the theme's templates, each for what it does there.
+    ({"generator": False}, None, None),
+    ({"scope": "/"}, None, None),
+    ({"social": [{"icon": "fontawesome/brands/github", "link": "https://example.org/"}]}, None, None),
+    ({"homepage": "https://example.org/"}, None, None),
+    ({"consent": {"title": "Cookies"}}, None, None),
+    ({"version": {"provider": "mike"}}, None, None),
+    # Read by nothing.
+    ({"shortname": "Letter"}, None, "extra: shortname: nothing on this site reads it"),
+    ({"analytic": {"provider": "google"}}, None, "extra: analytic: nothing on this site reads it"),
 ]
 
 
+@pytest.fixture(scope="module")
+def read_by_templates(tmp_path_factory) -> dict[str, bool]:
+    """What the theme's templates and the site's overrides read under `extra:`, read from them."""
+    import material
+
+    from conftest import ROOT
+    from letter_edition.theme_templates import extra_settings, read_templates
+
+    templates = read_templates([(ROOT / "overrides", "overrides"),
+                                (Path(material.__file__).parent / "templates", "material/templates")])
+    return extra_settings(templates, tmp_path_factory.mktemp("cache"))
+
+
 @pytest.mark.parametrize("extra, error, warning", EXTRA, ids=[repr(e[0])[:40] for e in EXTRA])
-def test_the_settings_under_extra(extra, error, warning):
-    errors_, warnings = extra_problems(extra)
+def test_the_settings_under_extra(extra, error, warning, read_by_templates):
+    errors_, warnings = extra_problems(extra, read_by_templates)
     assert (error is None) == (errors_ == []) and (error is None or error in errors_[0]), errors_
     assert (warning is None) == (warnings == []) and (warning is None or warning in warnings[0]), warnings
+
+
+def test_a_key_an_override_reads_is_read(tmp_path):
+    """`extra:` keys are found in the templates themselves: one the site's own template reads builds."""
+    from letter_edition.theme_templates import Template, extra_settings
+
+    found = extra_settings([Template("main.html", "overrides/main.html", "{{ config.extra.press_contact | e }}"),
+                            Template("x.html", "overrides/x.html", '{{ config.extra["tagline"] }}'),
+                            Template("y.html", "overrides/y.html",
+                                     '{% if extra.beacon %}<script src="https://b.example.org/x.js"></script>{% endif %}')],
+                           tmp_path)
+    assert found == {"press_contact": False, "tagline": False, "beacon": True}
 
 
 # (front matter, what the build says: an error, a warning, or nothing)
@@ -113,7 +151,10 @@ def test_the_letters_description(change, said):
     ("      short_name: Kosovo–Serbia letter", "      shortname: Kosovo–Serbia letter",
      "WARNING: Config value 'plugins': Plugin 'letter' option 'shortname': Unrecognised configuration name: shortname"),
     ("extra_css:", "extra:\n  short_name: Letter\nextra_css:", "ERROR: mkdocs.yml, extra: short_name: this setting has moved"),
-    ("extra_css:", "extra:\n  social: []\nextra_css:", "WARNING: mkdocs.yml, extra: social: nothing on this site reads it"),
+    ("extra_css:", "extra:\n  shortname: x\nextra_css:", "WARNING: mkdocs.yml, extra: shortname: nothing on this site reads it"),
+    ("extra_css:", "extra:\n  analytics:\n    provider: google\n    property: G-X\nextra_css:",
+     "ERROR: mkdocs.yml, extra: analytics: with it, the theme's templates would have every page run a script from "
+     "another host"),
 ])
 def test_a_setting_in_mkdocs_yml(scratch, tmp_path, old, new, said):
     edit(scratch / "mkdocs.yml", old, new)
@@ -130,3 +171,13 @@ def test_a_setting_in_the_front_matter(scratch, tmp_path, page, old, new, said):
     edit(scratch / "docs" / page, old, new)
     result = failed_build(scratch, tmp_path)
     assert said in errors(result)[0]
+
+
+def test_a_setting_the_theme_reads_builds(scratch, tmp_path):
+    """`extra: generator: false`, one of Material's documented settings, builds, and does what it says."""
+    from conftest import mkdocs_build
+
+    edit(scratch / "mkdocs.yml", "extra_css:", "extra:\n  generator: false\nextra_css:")
+    result = mkdocs_build(scratch, tmp_path / "site")
+    assert result.returncode == 0, result.output
+    assert "Made with" not in (result.site / "index.html").read_text(encoding="utf-8")
