@@ -96,6 +96,7 @@ def test_a_damaged_editor_file(scratch, tmp_path, name, how):
         # A correct build: the damage is what the editor saved, published as it is and checked by the net.
         assert (result.site / "index.html").exists()
         assert "WARNING" not in result.output and "ERROR" not in result.output, result.output
+        assert broken_pages(result.site) == []
         return
     # MkDocs names its configuration file "the configuration file", or the setting ("Config value 'site_name'").
     names = ["mkdocs.yml", "configuration", "Config value"] if name == "mkdocs.yml" else [name, name.removeprefix("docs/")]
@@ -105,12 +106,55 @@ def test_a_damaged_editor_file(scratch, tmp_path, name, how):
         assert not (result.site / "index.html").exists(), "nothing is published"
 
 
+def broken_pages(site) -> list[str]:
+    """What a reader would find broken, read with a parser apart from the build's own net: a
+    page without the policy first in its head, or one that loads a file the site lacks."""
+    from bs4 import BeautifulSoup
+
+    from letter_edition.policy import CONTENT_SECURITY_POLICY
+
+    broken = []
+    for page in sorted(site.rglob("*.html")):
+        name = page.relative_to(site).as_posix()
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        first = soup.head.find(True) if soup.head else None
+        if first is None or first.get("http-equiv") != "Content-Security-Policy" or \
+                first.get("content") != CONTENT_SECURITY_POLICY:
+            broken.append(f"{name}: no policy first in its head")
+        for element in soup.select("link[href], script[src], img[src]"):
+            address = (element.get("href") or element.get("src")).split("#")[0].split("?")[0]
+            if element.name == "link" and not {"stylesheet", "icon"} & set(element.get("rel") or []):
+                continue
+            if "://" in address or address.startswith("data:") or not address:
+                continue
+            target = site / address.lstrip("/") if address.startswith("/") else page.parent / address
+            if not target.resolve().is_file():
+                broken.append(f"{name}: loads {address}, which is not published")
+    return broken
+
+
+def test_the_letter_as_built_is_not_broken(site):
+    assert broken_pages(site.root) == []
+
+
 def test_an_empty_page_does_not_carry_the_page_before(scratch, tmp_path):
-    """Markdown runs no tree step on an empty page: what the last page found is not its own."""
-    (scratch / "docs" / "cite.md").write_text("", encoding="utf-8")
+    """Markdown runs no tree step on an empty page: what the page before it found (the letter's
+    anchors: about.md is read right after index.md) is not its own."""
+    (scratch / "docs" / "about.md").write_text("", encoding="utf-8")
     result = mkdocs_build(scratch, tmp_path / "site")
-    assert "docs/cite.md: the new anchor" not in result.output, result.output
-    assert result.returncode == 0, result.output
+    assert "Traceback" not in result.output
+    assert "docs/about.md: the new anchor" not in result.output, result.output
+
+
+def test_a_script_or_stylesheet_mkdocs_yml_lists_must_be_in_docs(scratch, tmp_path):
+    """Found where mkdocs.yml is read, before the site folder is cleaned, naming the entry."""
+    from test_bad_input import edit
+
+    edit(scratch / "mkdocs.yml", "extra_javascript:\n", "extra_javascript:\n  - javascripts/gone.js\n")
+    result = mkdocs_build(scratch, tmp_path / "site")
+    assert result.returncode != 0
+    assert ("docs/javascripts/gone.js: file not found. Restore the file mkdocs.yml lists under extra_javascript "
+            "(git checkout -- docs/javascripts/gone.js).") in result.output, result.output
 
 
 def test_an_unforeseen_fault_in_a_step_is_one_message_naming_the_step(scratch, tmp_path, monkeypatch):
