@@ -201,7 +201,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             if file.is_documentation_page() or file.inclusion.is_excluded():
                 continue
             where = f"{self.docs_name}/{file.src_uri}"
-            check_editor_file(file.src_uri, read_bytes(Path(file.abs_src_path), where, "the file"), where)
+            check_editor_file(file.src_uri, read_bytes(Path(file.abs_src_path), where, "the file"), where, self.project)
 
     def on_serve(self, server, config, builder):
         def build_or_keep_last_good():
@@ -369,7 +369,8 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         theme_pages = self.rendered | {name for name in config.theme.static_templates if name.endswith(".html")}
         problems = check_site(root, self.site_scripts | moved, site.root_path,
                               pdf_links=lambda data: kept_pdf_actions(self.project, data),
-                              policy_pages=frozenset() if self.serving else frozenset(theme_pages))
+                              policy_pages=frozenset() if self.serving else frozenset(theme_pages),
+                              project=self.project)
         if problems:
             _refuse(root, problems)
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from .addresses import PAGE, WEB, field_problems, problem
-from .build_cache import cached
+from .build_cache import cached, source_of
 from .built_site import site_path
 from .errors import SourceError
 from .file_kinds import kind_of, served_type
@@ -113,6 +113,7 @@ class Context:
     policy: Policy = POLICY
     root: Path | None = None  # the built site, where every file a page loads must be
     policy_pages: frozenset[str] = frozenset()  # the pages the theme wrote, each carrying the policy first
+    project: Path | None = None  # where the build cache is: a stylesheet's answer is kept by its content
 
 
 # --- Documents ----------------------------------------------------------------------------
@@ -384,6 +385,22 @@ def check_css(css: str, where: str, findings: Findings, policy: Policy = POLICY,
             _css_tokens(rule.content, "img-src", where, findings, policy, first_line)
 
 
+def _stylesheet_problems(css: str, context: Context) -> list[tuple[str, str | None, int | None]]:
+    """A stylesheet's problems, kept in the build cache by its text (and the policy, and this
+    code): the theme's stylesheets are the same at every build, and take a tenth of a second
+    to parse."""
+    def check() -> list:
+        findings = Findings()
+        check_css(css, "", findings, context.policy)
+        return [(found.what, found.value, found.line) for found in findings.found]
+
+    if context.project is None:
+        return check()
+    inputs = [css.encode(), context.policy.text.encode(), source_of(__file__)]
+    return [tuple(problem) for problem in json.loads(cached(context.project, "stylesheet-check", inputs,
+                                                            lambda: json.dumps(check())))]
+
+
 def _css_tokens(tokens, directive: str, where: str, findings: Findings, policy: Policy, first_line: int,
                 strings: bool = False) -> None:
     for token in tokens or []:
@@ -429,11 +446,11 @@ def check_page_text(html: str, markdown: str, where: str) -> None:
     refuse_at_the_door(findings.located(markdown, where), "A page's text")
 
 
-def check_editor_file(name: str, data: bytes, where: str) -> None:
+def check_editor_file(name: str, data: bytes, where: str, project: Path | None = None) -> None:
     """At the door: a file of docs/ that is published as it is (not a page), checked as the
     net will check it, with no script at all; a problem stops the build naming the line."""
     findings = Findings()
-    check_file(name, data, "", findings, Context(scripts=None))
+    check_file(name, data, "", findings, Context(scripts=None, project=project))
     refuse_at_the_door(findings.located(data.decode("utf-8", "replace"), where), "A file of docs/")
 
 
@@ -591,7 +608,8 @@ def check_file(name: str, data: bytes, where: str, findings: Findings, context: 
     elif kind in ("page", "svg", "xml"):
         check_xml_document(text, where, findings, context.policy, svg=kind == "svg")
     elif kind == "stylesheet":
-        check_css(text, where, findings, context.policy)
+        for what, value, line in _stylesheet_problems(text, context):
+            findings.add(where, what, value, line)
     elif kind == "json":
         try:
             data = json.loads(text)
@@ -609,14 +627,14 @@ def check_file(name: str, data: bytes, where: str, findings: Findings, context: 
 
 
 def check_site(root: Path, scripts: set[str], root_path: str = "/", pdf_links=None,
-               policy_pages: frozenset[str] = frozenset()) -> list[str]:
+               policy_pages: frozenset[str] = frozenset(), project: Path | None = None) -> list[str]:
     """Every problem in the built site at `root`, as "file: what"; [] where it may be published.
 
     `scripts`: the site's files a page may load as scripts. `pdf_links`: the actions of a PDF
     (a function of its bytes, so that a kept answer can be used). `policy_pages`: the pages
-    the theme wrote, which carry the policy."""
+    the theme wrote, which carry the policy. `project`: where the build cache is."""
     findings = Findings()
-    context = Context(scripts, root_path, pdf_links, root=root, policy_pages=frozenset(policy_pages))
+    context = Context(scripts, root_path, pdf_links, root=root, policy_pages=frozenset(policy_pages), project=project)
     for path in sorted(root.rglob("*")):
         name = path.relative_to(root).as_posix()
         if path.is_symlink():

@@ -8,7 +8,7 @@ from conftest import mkdocs_build
 from test_publishing import site_files
 
 KINDS = ["pandoc", "formatted-checked", "own-css", "theme-css", "script-words", "pdf", "pdf-pages", "pdf-actions",
-         "template"]
+         "template", "stylesheet-check", "extra-settings"]
 
 
 def damaged(data: bytes, how: str, other: bytes) -> bytes:
