@@ -27,7 +27,7 @@ DOI_PREFIX = "10."
 # the rule each is held to: the one list the door (checks.py), the downloads and the net
 # (published_check.py) read. `file` is where Zotero and JabRef keep a local copy: published
 # only as a web address.
-ADDRESS_FIELDS = {"url": "web", "urlraw": "web", "archiveurl": "web", "pdf": "web", "file": "web", "doi": "doi",
+ADDRESS_FIELDS = {"url": "web", "urlraw": "web", "archiveurl": "web", "pdf": "web", "file": "file", "doi": "doi",
                   "eprint": "eprint"}
 # LaTeX commands whose first argument pandoc makes a link, in any field.
 LINK_COMMANDS = ("\\url", "\\href")
@@ -79,7 +79,15 @@ def eprint_problem(eprint: str) -> str | None:
     return f"it holds {_named(bad)}" if bad is not None else None
 
 
-RULES = {"web": problem, "doi": doi_problem, "eprint": eprint_problem}
+def file_problem(file: str) -> str | None:
+    """A reference manager's copy of a work (`Full Text PDF:files/12/a.pdf:application/pdf`) is
+    a file on the editor's machine: published only where it is a web address."""
+    if _scheme(html.unescape(file)) is None:
+        return "it names a file on the editor's machine (a reference manager's copy), not a web address"
+    return problem(file)
+
+
+RULES = {"web": problem, "doi": doi_problem, "eprint": eprint_problem, "file": file_problem}
 
 
 def field_problems(name: str, value: str) -> list[tuple[str, str]]:

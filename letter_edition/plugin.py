@@ -153,7 +153,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             if self.readings and self.about_page is None:
                 marked = next(page.where for page in pages.values() if readings(page.meta, page.where))
                 log.warning("%s, front matter 'readings': the marks beside the readings kept as written link to the "
-                            "page that lists them, and no page of %s holds %s. Put %s on the page of the edition's "
+                            "page that lists them, and no page of %s/ holds %s. Put %s on the page of the edition's "
                             "remarks.", marked, self.docs_name, READINGS, READINGS)
             # 5. The anchors published so far, and every other file of docs/ as the net will check it.
             self.record = read_record(self.project)

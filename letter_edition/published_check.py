@@ -313,15 +313,15 @@ def check_xml_document(text: str, where: str, findings: Findings, policy: Policy
                  for a, v in attributes.items()}
         in_svg = namespace == SVG_NAMESPACE or (svg and not namespace)
         _element(local, named, where, findings, policy, svg=in_svg, styled_by_policy=False, line=line)
-        if local == "script":
-            _script("", named, where, findings, None, "/", "", line)
-        open_tags.append((local, line))
+        open_tags.append((local, line, named))
         text_of.append([])
 
     def end(name):
-        local, line = open_tags.pop()
+        local, line, named = open_tags.pop()
         content = "".join(text_of.pop())
-        if local == "style":
+        if local == "script":
+            _script(content, named, where, findings, None, "/", "", line)
+        elif local == "style":
             check_css(content, where, findings, policy, first_line=line)
         elif local == "loc" and name.startswith(SITEMAP_NAMESPACE + " "):
             reason = problem(content.strip(), WEB, relative=True)

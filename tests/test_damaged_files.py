@@ -70,7 +70,7 @@ SHOWN_ELSEWHERE = {
     ("mkdocs.yml", "cut in half"): "Doc file 'cite.md' contains a link 'letter.bib', but the target is not found",
     ("docs/index.md", "empty"): "docs/about.md: \\pdf_edition links the letter's PDF, but no page describes a letter.",
     ("docs/about.md", "empty"): "docs/index.md, front matter 'readings': the marks beside the readings kept as "
-                                "written link to the page that lists them, and no page of docs holds \\readings.",
+                                "written link to the page that lists them, and no page of docs/ holds \\readings.",
     ("docs/references.md", "empty"): "No page contains \\works_cited: the notes have no references page to link to.",
     ("docs/references.md", "cut in half"): "No page contains \\works_cited",
     # Without the print rules WeasyPrint sets the whole page, navigation and all, and its links
