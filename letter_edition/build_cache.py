@@ -88,7 +88,7 @@ def write_entry(path: Path, kind: str, data: bytes) -> None:
             file.write(header + b"\n" + data)
         os.replace(temporary, path)
     except OSError:
-        pass  # a read-only checkout builds all the same, only without the cache
+        pass  # a cache folder that cannot be written costs only the time
 
 
 def _name_hash(path: Path) -> str:
@@ -136,5 +136,9 @@ def kept_file(root: Path, name: str, content: str) -> Path:
 
             shutil.rmtree(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        # Whole or not at all: another build reading it at the same moment never reads half.
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, path)
     return path

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import copy_project
+from conftest import copy_project, in_ci
 
 # Loaded by every Python the build starts: a connection or a name look-up for another host is
 # written down and refused.
@@ -67,7 +67,7 @@ def test_the_build_opens_no_connection_and_the_same_site_comes_out(tmp_path, sit
     log = tmp_path / "network.log"
     env = {**os.environ, "PYTHONPATH": str(guard), "LETTER_NETWORK_LOG": str(log), "NO_MKDOCS_2_WARNING": "1"}
     prefix = no_network_prefix()
-    if os.environ.get("CI") == "true":
+    if in_ci():
         assert prefix, "CI runs this build with no network at all (unshare)"
     result = subprocess.run([*prefix, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir",
                              str(tmp_path / "site")], cwd=project, env=env, capture_output=True, text=True,
