@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/run.py [--repeat 5] [--output benchmarks/results.json]
 
 Prints a table and writes the figures as JSON. It reports and never fails on a figure;
-the budget it is read against is in the README. Everything runs on this machine: the site
-is served on 127.0.0.1, with gzip, as a static host serves it.
+the budget it is read against, and the latest runs, are in benchmarks/README.md. Everything
+runs on this machine: the site is served on 127.0.0.1, with gzip, as a static host serves it.
 """
 
 import argparse

@@ -42,7 +42,7 @@ def extra_problems(extra: dict, read: dict[str, bool]) -> tuple[list[str], list[
     for key in extra or {}:
         if key in MOVED_FROM_EXTRA:
             errors.append(f"mkdocs.yml, extra: {key}: this setting has moved to the letter plugin's options: "
-                          f"write `{MOVED_FROM_EXTRA[key]}: …` under `plugins: - letter:` (see README).")
+                          f"write `{MOVED_FROM_EXTRA[key]}: …` under `plugins: - letter:` (see EDITING.md).")
         elif read.get(key):
             errors.append(f"mkdocs.yml, extra: {key}: with it, the theme's templates would have every page run a "
                           "script from another host, and this site loads nothing from other hosts. Remove it.")

@@ -73,10 +73,10 @@ def read_letter(description, markdown: str, page_uri: str, url: str | None) -> L
     unknown = [key for key in description if key not in LETTER_FIELDS]
     if unknown:
         raise SourceError(f"{where}: unknown key '{unknown[0]}'; the letter is described by "
-                          f"{', '.join(LETTER_FIELDS)} (see README).")
+                          f"{', '.join(LETTER_FIELDS)} (see EDITING.md).")
     for field, kind in LETTER_FIELDS.items():
         if not isinstance(description.get(field), kind):
-            raise SourceError(f"{where}: '{field}' is missing or not a {kind.__name__} (see README).")
+            raise SourceError(f"{where}: '{field}' is missing or not a {kind.__name__} (see EDITING.md).")
     for name in description["signatories"]:
         if not isinstance(name, (str, dict)) or not str(name).strip():
             raise SourceError(f"{where}: each signatory is a name (\"Ritchie Torres\") or a mapping "

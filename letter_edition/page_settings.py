@@ -70,7 +70,7 @@ def readings(meta: dict, where: str) -> list[Reading]:
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k].strip()
                                                  for k in READING_FIELDS):
             raise PageSettingError(f"{where}, front matter 'readings': each needs text, at and remark, "
-                                   f"as words (see README): got {_shown(item)}.")
+                                   f"as words (see EDITING.md): got {_shown(item)}.")
         unknown = set(item) - set(READING_FIELDS)
         if unknown:
             raise PageSettingError(f"{where}, front matter 'readings': unknown key '{sorted(unknown)[0]}' in "

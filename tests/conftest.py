@@ -174,6 +174,26 @@ def warm_project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
+def built(tmp_path, site) -> Path:
+    """A copy of the built letter to doctor, past every door, for the net to read."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    return copy
+
+
+def site_scripts(root: Path) -> set[str]:
+    """The scripts a built site publishes, as the net is told of them."""
+    return {path.relative_to(root).as_posix() for path in root.rglob("*.js")}
+
+
+@pytest.fixture(scope="session")
+def net_cache(tmp_path_factory) -> Path:
+    """A build cache for the tests that run the net on a copy of the built site: the theme's
+    stylesheets are then parsed once per worker, as in an editor's repeat builds."""
+    return tmp_path_factory.mktemp("net-cache")
+
+
+@pytest.fixture
 def scratch(tmp_path, warm_project) -> Path:
     """A copy of the project to break, its cache warm as after a first build; build it with
     `mkdocs_build(scratch, ...)`. A test of the first build removes `scratch / ".cache"`."""

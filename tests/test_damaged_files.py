@@ -2,7 +2,6 @@
 message naming the file, or builds a correct site; never a traceback from the plugin."""
 
 import random
-import shutil
 
 import pytest
 

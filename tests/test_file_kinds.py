@@ -4,11 +4,10 @@ type the net does not know is refused; at the door (docs/, naming file and line)
 
 import gzip
 import json
-import shutil
 
 import pytest
 
-from conftest import NODE_TOOLS, mkdocs_build, require
+from conftest import NODE_TOOLS, mkdocs_build, require, site_scripts
 from letter_edition.file_kinds import kind_of, kind_of_type, served_type
 from letter_edition.published_check import check_site
 
@@ -150,39 +149,28 @@ def test_a_file_of_docs_is_checked_by_its_kind_at_the_door(scratch, tmp_path, na
 # --- At the end: the same files, put straight into a built site (past the door) ------------
 
 
-@pytest.fixture
-def built(tmp_path, site):
-    copy = tmp_path / "site"
-    shutil.copytree(site.root, copy)
-    return copy
-
-
 @pytest.mark.parametrize("name, content, said", [d for d in DOCS_FILES if d[2] and "UTF-8" not in d[2]],
                          ids=[d[0] for d in DOCS_FILES if d[2] and "UTF-8" not in d[2]])
-def test_the_net_checks_every_published_file_by_its_kind(built, name, content, said):
+def test_the_net_checks_every_published_file_by_its_kind(built, net_cache, name, content, said):
     (built / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    problems = check_site(built, site_scripts(built))
+    problems = check_site(built, site_scripts(built), project=net_cache)
     # The net names a page's problem without its line, and calls a script in an HTML page inline.
     what = said.split(": ", 1)[1]
     assert any(problem.startswith(name) and (what in problem or what.replace("a <script> element", "an inline script")
                                              in problem) for problem in problems), problems
 
 
-def site_scripts(root) -> set[str]:
-    return {path.relative_to(root).as_posix() for path in root.rglob("*.js")}
-
-
-def test_a_file_the_net_does_not_know_is_refused_whatever_its_content(built):
+def test_a_file_the_net_does_not_know_is_refused_whatever_its_content(built, net_cache):
     for name in ["payload", "x.php", "page.asp", "a.jsp"]:
         (built / name).write_text("<script>alert(1)</script>", encoding="utf-8")
-    problems = check_site(built, set())
+    problems = check_site(built, set(), project=net_cache)
     for name in ["payload", "x.php", "page.asp", "a.jsp"]:
         assert any(problem.startswith(f"{name}: a file served as") for problem in problems), (name, problems)
 
 
-def test_a_link_to_another_file_is_refused(built):
+def test_a_link_to_another_file_is_refused(built, net_cache):
     (built / "linked.css").symlink_to("/etc/passwd")
-    assert check_site(built, site_scripts(built)) == ["linked.css: a link to another file, which a host may not serve as the site's own"]
+    assert check_site(built, site_scripts(built), project=net_cache) == ["linked.css: a link to another file, which a host may not serve as the site's own"]
 
 
 def test_every_file_the_built_letter_publishes_is_of_a_known_kind(site):

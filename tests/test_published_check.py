@@ -4,6 +4,7 @@ import shutil
 
 import pytest
 
+from conftest import site_scripts
 from letter_edition.published_check import Findings, check_page, check_pdf_actions, check_site, pdf_actions
 from test_bad_input import edit, failed_build, line_of
 
@@ -82,20 +83,8 @@ def test_the_net_on_a_page(html, said):
         assert any(said in problem for problem in findings.problems), findings.problems
 
 
-@pytest.fixture
-def built(tmp_path, site):
-    """A copy of the built letter to doctor."""
-    copy = tmp_path / "site"
-    shutil.copytree(site.root, copy)
-    return copy
-
-
-def site_scripts(root) -> set[str]:
-    return {path.relative_to(root).as_posix() for path in root.rglob("*.js")}
-
-
-def test_the_built_site_passes(built):
-    assert check_site(built, site_scripts(built)) == []
+def test_the_built_site_passes(built, net_cache):
+    assert check_site(built, site_scripts(built), project=net_cache) == []
 
 
 @pytest.mark.parametrize("file, old, new, said", [
@@ -118,12 +107,12 @@ def test_the_built_site_passes(built):
     ("search/search_index.json", '"docs":[', '"docs":[{"location":"javascript:alert(1)","title":"x","text":""},',
      "location “javascript:alert(1)”"),
 ])
-def test_the_net_reads_the_downloads_the_json_ld_and_the_search_index(built, file, old, new, said):
+def test_the_net_reads_the_downloads_the_json_ld_and_the_search_index(built, net_cache, file, old, new, said):
     path = built / file
     text = path.read_bytes().decode("utf-8")
     assert old in text, old
     path.write_bytes(text.replace(old, new, 1).encode("utf-8"))
-    problems = check_site(built, site_scripts(built))
+    problems = check_site(built, site_scripts(built), project=net_cache)
     assert any(said in problem for problem in problems), problems
 
 

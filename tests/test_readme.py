@@ -1,5 +1,5 @@
-"""The README tells a newcomer the truth: every path it names exists, and its commands are
-the ones CI and the publish workflow run."""
+"""The docs tell their readers the truth: every path they name exists, the README's commands
+are the ones CI and the publish workflow run, and each document stays with its reader."""
 
 import os
 import re
@@ -13,6 +13,8 @@ import pytest
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+ARCHITECTURE = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+DOCS = ["README.md", "EDITING.md", "ARCHITECTURE.md", "benchmarks/README.md"]
 CODE = re.compile(r"`([^`]+)`")
 
 
@@ -26,8 +28,8 @@ def table_rows(text: str) -> list[list[str]]:
 
 
 def named_paths() -> list[str]:
-    """What the first column of the README's file table names, as paths in the checkout."""
-    return [name for row in table_rows(section("## Where things are"))[1:] for name in CODE.findall(row[0])]
+    """What the first column of ARCHITECTURE.md's file table names, as paths in the checkout."""
+    return [name for row in table_rows(section("## Where things are", ARCHITECTURE))[1:] for name in CODE.findall(row[0])]
 
 
 def test_the_file_table_names_only_what_exists():
@@ -44,7 +46,7 @@ def test_every_module_and_test_file_is_in_the_file_table():
     paths = set(named_paths())
     for module in sorted(PACKAGE.glob("*.py")):
         assert f"letter_edition/{module.name}" in paths, module.name
-    tests_row = next(row for row in table_rows(README) if row[0] == "`tests/`")[1]
+    tests_row = next(row for row in table_rows(ARCHITECTURE) if row[0] == "`tests/`")[1]
     for test in sorted((ROOT / "tests").glob("test_*.py")):
         topic = test.stem.removeprefix("test_").replace("_", " ")
         assert re.search(rf"\b{topic}\b", tests_row, re.IGNORECASE), test.name
@@ -69,7 +71,7 @@ def test_paths_named_in_comments_exist():
     """A comment naming a module, style or test (`letter_edition/….py`) names one that is there."""
     for source in ["pyproject.toml", "mkdocs.yml", "styles/letter-notes.csl", ".ci/run", ".ci/install-test-tools",
                    ".ci/install-system-libraries", ".github/workflows/publish.yml", "overrides/main.html",
-                   "paragraph-anchors.yml", "references.bib", "README.md",
+                   "paragraph-anchors.yml", "references.bib", *DOCS,
                    *map(str, PACKAGE.glob("*.py"))]:
         text = (ROOT / source).read_text(encoding="utf-8")
         for named in re.findall(r"\b((?:letter_edition|styles|tests|overrides|docs)/[\w./-]+\.(?:py|csl|html|css|js|md))\b(?![.\w])",
@@ -78,9 +80,9 @@ def test_paths_named_in_comments_exist():
         assert "hooks/" not in text, f"{source} names hooks/, which is gone"
 
 
-def section(title: str) -> str:
-    """The README's text from a `## ` heading to the next (or the end)."""
-    text = README[README.index(title):]
+def section(title: str, document: str = README) -> str:
+    """A document's text (the README's) from a `## ` heading to the next (or the end)."""
+    text = document[document.index(title):]
     end = text.find("\n## ", 1)
     return text if end < 0 else text[:end]
 
@@ -101,7 +103,7 @@ def test_ci_runs_the_readmes_test_command_and_tool_script():
 
 def test_every_install_uses_the_locked_versions():
     """pip always installs with `-c constraints.txt`; the file pins every package exactly."""
-    for source in ["README.md", ".ci/run", ".github/workflows/publish.yml", "benchmarks/run.py"]:
+    for source in [*DOCS, ".ci/run", ".github/workflows/publish.yml", "benchmarks/run.py"]:
         for install in re.findall(r"pip install[^\n`]*", (ROOT / source).read_text(encoding="utf-8")):
             assert "-c constraints.txt" in install, f"{source}: {install}"
     pins = [line for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines()
@@ -173,3 +175,23 @@ def test_every_locked_version_installs_on_the_oldest_supported_python():
             if requires and oldest not in SpecifierSet(requires):
                 too_new.append(f"{name} {version} needs Python {requires}")
     assert too_new == []
+
+
+def test_the_readme_is_a_newcomers():
+    """What it is, the two commands, a note and a source, linking, publishing: short."""
+    assert README.count("\n") < 250
+    headings = re.findall(r"^## (.+)$", README, re.MULTILINE)
+    assert headings == ["Two commands", "Adding a note and a source", "Linking to a paragraph",
+                        "What the build guarantees", "Publishing", "Where to read more"], headings
+    notes = section("## Adding a note and a source")
+    assert "marker" in notes and "[^6]" in notes and "definition" in notes and "[^6]: @" in notes
+
+
+def test_each_document_has_its_readers_part():
+    editing = (ROOT / "EDITING.md").read_text(encoding="utf-8")
+    for title in ["## Citing a source", "## Changing how the letter is cited", "## Readings kept as written",
+                  "## The plugin's options", "## Adding a paragraph", "## When the build fails"]:
+        assert title in editing, title
+    assert "## Where things are" in ARCHITECTURE and "## Where things are" not in README
+    benchmarks = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
+    assert "Latest run" in benchmarks and "Latest run" not in README
