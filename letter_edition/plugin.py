@@ -18,7 +18,7 @@ from mkdocs.exceptions import Abort, MkDocsException, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, get_files
 
-from . import bibtex_adapter
+from . import bibtex_adapter, mkdocs_adapter
 from .build_cache import kept_file
 from .built_site import BuiltSite
 from .citation_exports import downloads, letter_tags, write_ready_citation
@@ -124,6 +124,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         self._begin()
         self.project = Path(config.config_file_path).parent
         self.docs_name = shown(Path(config.docs_dir), self.project)
+        mkdocs_adapter.list_visible_theme_files(config.theme)
         try:
             # 1. The theme's templates and the site's overrides, each one Jinja can compile; the
             #    settings under `extra:` are what they read.

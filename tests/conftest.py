@@ -193,6 +193,19 @@ def net_cache(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("net-cache")
 
 
+@pytest.fixture(scope="session")
+def clean(tmp_path_factory):
+    """The letter built with an empty cache: what every damaged cache must still publish."""
+    project = tmp_path_factory.mktemp("clean") / "project"
+    project.mkdir()
+    copy_project(project)
+    result = mkdocs_build(project, tmp_path_factory.mktemp("clean-site"))
+    assert result.returncode == 0, result.output
+    from helpers import site_files
+
+    return project, site_files(result.site)
+
+
 @pytest.fixture
 def scratch(tmp_path, warm_project) -> Path:
     """A copy of the project to break, its cache warm as after a first build; build it with
@@ -219,8 +232,8 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: longest.index(item.module.__name__) if item.module.__name__ in longest else len(longest))
 
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-from run import NO_BROWSER, find_chromium  # noqa: E402  (one search for Chromium, shared with the benchmark)
+sys.path.insert(0, str(ROOT))  # the benchmark, as a package
+from benchmarks.run import NO_BROWSER, find_chromium  # noqa: E402  (one search for Chromium, shared with the benchmark)
 
 CHROMIUM = find_chromium()
 NODE_TOOLS = ROOT / "tests" / "node_modules"

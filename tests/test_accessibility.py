@@ -5,25 +5,7 @@ Its best-practice rules run too: they include the dialog names Lighthouse checks
 
 import pytest
 from playwright.sync_api import Page
-
-RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-
-
-def violations(page: Page, axe_source: str | None) -> list[str]:
-    """axe-core's findings on the page; `axe_source` None where the context already loads it."""
-    # Colours are measured once fades and transitions have ended.
-    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    if axe_source is not None:
-        page.add_script_tag(content=axe_source)
-    # Only the violations are collected: the passes' details would double the run.
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-                           RULES)
-    return [
-        f"{v['id']}: {node['target']} {node.get('failureSummary', '')}"
-        for v in result["violations"]
-        for node in v["nodes"]
-    ]
-
+from helpers import violations
 
 def test_the_check_finds_what_it_looks_for(new_context, axe_source):
     """Pale text and an image without words: both reported."""

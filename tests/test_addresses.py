@@ -4,9 +4,7 @@ import pytest
 
 from letter_edition.addresses import ADDRESS_FIELDS, PAGE, doi_problem, eprint_problem, field_problems, problem
 from conftest import mkdocs_build
-from test_bad_input import edit, failed_build, line_of
-
-# (address, published from references.bib, published from a page's own text)
+from helpers import edit, failed_build, line_of
 ADDRESSES = [
     ("https://www.rferl.org/a/kosovo-interior-ministry-attacked-serbs/31477999.html", True, True),
     ("http://example.org", True, True),

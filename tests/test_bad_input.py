@@ -7,34 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import mkdocs_build
-
-
-def line_of(path, text) -> int:
-    """The line of a file on which `text` starts."""
-    content = path.read_text(encoding="utf-8")
-    assert text in content, text
-    return content[:content.index(text)].count("\n") + 1
-
-
-def edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def failed_build(project, tmp_path):
-    """Build, and check what every faulty build must do: fail, plainly, before writing pages."""
-    site = tmp_path / "site"
-    result = mkdocs_build(project, site)
-    assert result.returncode != 0, result.output
-    assert "Traceback" not in result.output, result.output
-    return result
-
-
-def errors(result) -> list[str]:
-    """The messages the build logged at ERROR or WARNING, as `LEVEL: message`."""
-    found = (re.match(r"(ERROR|WARNING)\s*-\s+(.*)", line) for line in result.output.splitlines())
-    return [f"{m[1]}: {m[2]}" for m in found if m]
+from helpers import edit, errors, failed_build, line_of
 
 
 # --- references.bib -----------------------------------------------------------------------

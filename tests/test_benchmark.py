@@ -54,7 +54,7 @@ def test_benchmark_runs_once_and_writes_its_figures(tmp_path):
 
 
 def test_the_table_gives_each_pages_lowest_score_over_the_rounds():
-    from run import CATEGORIES, lowest_scores
+    from benchmarks.run import CATEGORIES, lowest_scores
 
     rounds = [{"/": dict.fromkeys(CATEGORIES, 100)}, {"/": {**dict.fromkeys(CATEGORIES, 100), "performance": 99}},
               {"/": dict.fromkeys(CATEGORIES, 100)}]

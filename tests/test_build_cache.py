@@ -5,7 +5,7 @@ import pytest
 
 from letter_edition import build_cache
 from conftest import mkdocs_build
-from test_publishing import site_files
+from helpers import site_files
 
 KINDS = ["pandoc", "formatted-checked", "own-css", "theme-css", "script-words", "pdf", "pdf-pages", "pdf-actions",
          "template", "stylesheet-check", "extra-settings"]
@@ -39,19 +39,6 @@ def test_an_entry_is_checked_against_its_own_kind(tmp_path):
     source, target = build_cache.entry(tmp_path, "own-css", [b"x"]), build_cache.entry(tmp_path, "theme-css", [b"x"])
     target.write_bytes(source.read_bytes())
     assert build_cache.read_entry(target, "theme-css") is None
-
-
-@pytest.fixture(scope="module")
-def clean(tmp_path_factory):
-    """The letter built with an empty cache: what every damaged cache must still publish."""
-    from conftest import copy_project
-
-    project = tmp_path_factory.mktemp("clean") / "project"
-    project.mkdir()
-    copy_project(project)
-    result = mkdocs_build(project, tmp_path_factory.mktemp("clean-site"))
-    assert result.returncode == 0, result.output
-    return project, site_files(result.site)
 
 
 def entries(project):

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 
 from conftest import ROOT, Site, mkdocs_build
-from test_text import rendered_letter_lines
+from helpers import rendered_letter_lines
 
 SIGNATORIES = ["Ritchie Torres", "Jim Himes", "Elissa Slotkin", "Joe Courtney", "Mondaire Jones",
                "Carolyn B. Maloney", "James P. McGovern"]

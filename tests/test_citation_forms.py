@@ -8,6 +8,7 @@ import pytest
 
 from conftest import Site, copy_project, mkdocs_build
 from editor_inputs import ENTRIES, NOTES, PAGE, SECOND_PAGE
+from helpers import URL_ENTRIES
 
 
 def add_editor_inputs(project):
@@ -51,10 +52,6 @@ def note_body(item) -> str:
 @pytest.mark.parametrize("label, body, expected", NOTES, ids=[f"[^{n[0]}]: {n[1]}" for n in NOTES])
 def test_note_reads_in_the_letters_form(editor_site, label, body, expected):
     assert note_body(notes_of(editor_site)[label]) == expected
-
-
-URL_ENTRIES = {key: re.search(r"\burl = \{([^}]*)\}", text)[1] for key, text in ENTRIES.items()
-               if "url = {" in text and "archiveurl" not in text}
 
 
 @pytest.mark.parametrize("key", sorted(URL_ENTRIES))
@@ -161,7 +158,7 @@ def test_every_notes_entry_links_follow_its_text_without_an_indent(editor_site, 
     second page: each note's first references link follows its text, or starts the next line
     flush with it."""
     from conftest import served
-    from test_reading import ENTRY_LINK_PLACES, assert_entry_links_follow_their_text
+    from helpers import ENTRY_LINK_PLACES, assert_entry_links_follow_their_text
 
     with served(editor_site.root) as url:
         page = browser.new_page(base_url=url, viewport={"width": width, "height": 740})

@@ -147,7 +147,7 @@ def test_an_empty_page_does_not_carry_the_page_before(scratch, tmp_path):
 
 def test_a_script_or_stylesheet_mkdocs_yml_lists_must_be_in_docs(scratch, tmp_path):
     """Found where mkdocs.yml is read, before the site folder is cleaned, naming the entry."""
-    from test_bad_input import edit
+    from helpers import edit
 
     edit(scratch / "mkdocs.yml", "extra_javascript:\n", "extra_javascript:\n  - javascripts/gone.js\n")
     result = mkdocs_build(scratch, tmp_path / "site")

@@ -5,10 +5,7 @@ import shutil
 import pytest
 
 from conftest import mkdocs_build
-from test_build_cache import clean  # noqa: F401  (the clean build to compare with)
-from test_publishing import site_files
-
-# The files an editor edits, as text.
+from helpers import site_files
 EDITOR_FILES = ["references.bib", "mkdocs.yml", "styles/letter-notes.csl", "paragraph-anchors.yml", "pyproject.toml",
                 "docs/index.md", "docs/references.md", "docs/cite.md", "docs/about.md", "docs/stylesheets/letter.css",
                 "docs/javascripts/margin_notes.js"]

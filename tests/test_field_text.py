@@ -5,9 +5,7 @@ from bs4 import BeautifulSoup
 
 from letter_edition import field_text
 from conftest import mkdocs_build
-from test_bad_input import edit, failed_build, line_of
-
-# A field as an editor (or someone else's export) writes it, and the text a reader must see.
+from helpers import edit, failed_build, line_of
 FIELDS = [
     (r"{\DJ}or{\dj}e Mihajlovi{\'c}", "Đorđe Mihajlović"),
     (r"{\L}{\'o}d{\'z} and {\l}", "Łódź and ł"),

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 from pybtex.database import parse_string
 
 from conftest import mkdocs_build
-from run import library_bib  # the benchmark's own library, so both read the same (conftest puts benchmarks/ on the path)
+from benchmarks.run import library_bib  # the benchmark's own library, so both read the same
 
 CITED = {"rferl2021kosovo", "insiderpaper2021serbian", "halili2021russian", "eeas2021dialogue"}
 

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup
 
 from conftest import Site, mkdocs_build
-from test_bad_input import edit
+from helpers import edit
 
 def test_sections_have_permalinks(edition):
     """The headline and each section heading carry an id and a permalink to it."""

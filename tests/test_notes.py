@@ -5,21 +5,9 @@ import re
 
 from conftest import ROOT, mkdocs_build
 from editions import built_path
+from helpers import note_text, rendered_notes
 
 URL = re.compile(r"https?://[^\s,;]+")
-
-
-def note_text(item) -> str:
-    """A note as read: its text and web address, without the edition's links."""
-    item = item.__copy__()
-    for link in item.select("a.note-entry, .note-entries, a.footnote-backref"):
-        link.decompose()
-    return " ".join(item.get_text().split())
-
-
-def rendered_notes(site, page: str = "index.html") -> dict[str, object]:
-    items = site.article(page).select("div.footnote > ol > li")
-    return {item["id"].removeprefix("fn:"): item for item in items}
 
 
 def test_notes_numbered_as_written(edition):

@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import Site, mkdocs_build
-from test_text import EDITION_HEADINGS
+from helpers import EDITION_HEADINGS
 
 POINTS_PER_INCH = 72
 PAPERS = {"letter": (8.5 * POINTS_PER_INCH, 11 * POINTS_PER_INCH), "A4": (595.28, 841.89)}
@@ -352,7 +352,7 @@ def test_awkward_web_addresses_are_links_exactly_as_written(tmp_path):
     from urllib.parse import quote
 
     from letter_edition.letter_pdf import render
-    from test_citation_forms import URL_ENTRIES
+    from helpers import URL_ENTRIES
 
     addresses = sorted(set(URL_ENTRIES.values()))
     assert any("_" in a and "%" in a and "&" in a and "~" in a and "#" in a for a in addresses)

@@ -8,8 +8,8 @@ import sys
 from conftest import ROOT
 
 PACKAGE = ROOT / "letter_edition"
-# The modules that meet MkDocs: the adapter, its options, and the contacts with mkdocs-bibtex.
-ADAPTER = {"plugin", "config", "bibtex_adapter"}
+# The modules that meet MkDocs: the adapter, its options, and the adjustments to mkdocs-bibtex and MkDocs.
+ADAPTER = {"plugin", "config", "bibtex_adapter", "mkdocs_adapter"}
 
 
 def imported(module: str) -> set[str]:
@@ -102,8 +102,7 @@ def test_every_module_loads_once_under_one_name(scratch, tmp_path):
 from bs4 import BeautifulSoup  # noqa: E402
 
 from conftest import Site, mkdocs_build  # noqa: E402
-from test_bad_input import edit  # noqa: E402
-from test_publishing import linked_theme_stylesheets  # noqa: E402
+from helpers import edit, linked_theme_stylesheets  # noqa: E402
 
 
 def built(scratch, tmp_path) -> Site:
@@ -162,3 +161,24 @@ def test_marks_link_the_about_page_without_directory_addresses(scratch, tmp_path
     assert marks and {mark["href"] for mark in marks} == {"about.html#how-the-text-was-transcribed"}
     about = BeautifulSoup((site.root / "about.html").read_text(encoding="utf-8"), "lxml")
     assert about.find(id="how-the-text-was-transcribed") is not None
+
+
+def test_the_theme_adds_the_same_files_with_its_hidden_folders_unlisted(tmp_path):
+    """mkdocs_adapter.py: MkDocs adds the same theme files to the site, with the adjustment and without."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from letter_edition import mkdocs_adapter
+
+    listed = []
+    for adjusted in (False, True):
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        if adjusted:
+            mkdocs_adapter.list_visible_theme_files(config.theme)
+            mkdocs_adapter.list_visible_theme_files(config.theme)  # once only, however often asked
+        env = config.theme.get_env()
+        assert (type(env.loader).__name__ == "_VisibleFilesLoader") is adjusted
+        files = Files([])
+        files.add_files_from_theme(env, config)
+        listed.append(sorted((file.src_uri, file.abs_src_path) for file in files))
+    assert listed[0] == listed[1] and len(listed[0]) > 40

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import site_scripts
 from letter_edition.published_check import Findings, check_page, check_pdf_actions, check_site, pdf_actions
-from test_bad_input import edit, failed_build, line_of
+from helpers import edit, failed_build, line_of
 
 SITE_SCRIPTS = {"assets/javascripts/bundle.js"}
 

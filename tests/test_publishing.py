@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import Site, mkdocs_build
+from helpers import edit, errors, linked_theme_stylesheets, site_files
 
 # Elements through which a page makes the browser fetch something.
 LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src",
@@ -92,16 +93,6 @@ def theme_stylesheet(stem: str = "main") -> Path:
     import material
 
     return next((Path(material.__file__).parent / "templates").glob(f"assets/stylesheets/{stem}.*.min.css"))
-
-
-def linked_theme_stylesheets(site, stem: str = "main") -> set[str]:
-    """One of the theme's stylesheets as each page links it, resolved against the page."""
-    names = set()
-    for page in site.pages():
-        for link in site.html(page).find_all("link", rel="stylesheet"):
-            if posixpath.basename(link["href"]).startswith(f"{stem}."):
-                names.add(posixpath.normpath(posixpath.join(posixpath.dirname(page), link["href"])).lstrip("/"))
-    return names
 
 
 def test_theme_css_keeps_only_what_the_pages_can_use(site):
@@ -396,10 +387,6 @@ def compiled_in_build(project: Path, site: Path) -> set[str]:
         jinja2.Environment._parse = parse
     assert result.returncode == 0, result.output
     return set(compiled)
-
-
-def site_files(root: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(root)): path.read_bytes() for path in sorted(root.rglob("*")) if path.is_file()}
 
 
 def template_folders(project: Path) -> list[Path]:

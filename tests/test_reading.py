@@ -4,7 +4,7 @@ part marked, a letter's headline, the edition's own logo. In Chromium, at three 
 import pytest
 from playwright.sync_api import Page, expect
 
-from test_accessibility import violations
+from helpers import ENTRY_LINK_PLACES, assert_entry_links_follow_their_text, violations
 
 WIDTHS = [1440, 1920, 375]
 PARAGRAPHS = [f"p{n}" for n in range(1, 8)]
@@ -230,31 +230,6 @@ def test_a_tap_on_a_note_marker_shows_the_note_in_place(reader):
     page.wait_for_function("location.hash === '#fn:3'")
 
 
-# Where each note's "References entry" link starts: after the visible end of the text before
-# it (the space between them not counted), on the same line, or on the next line at the
-# text's own left edge.
-ENTRY_LINK_PLACES = """() => [...document.querySelectorAll(".footnote li")]
-  .filter(note => note.querySelector("a.note-entry")).map(note => {
-    const link = note.querySelector("a.note-entry")
-    const text = document.createRange()
-    text.setStart(note.querySelector("p"), 0)
-    text.setEndBefore(link)
-    while (/\\s$/.test(text.toString())) {  // leave the space out, wherever its node ends
-        const end = text.endContainer, offset = text.endOffset
-        if (end.nodeType === Node.TEXT_NODE && offset > 0) {
-            text.setEnd(end, offset - 1)
-        } else {
-            const previous = end.nodeType === Node.TEXT_NODE ? end.previousSibling : end.childNodes[offset - 1]
-            text.setEnd(previous, previous.nodeType === Node.TEXT_NODE ? previous.length : previous.childNodes.length)
-        }
-    }
-    const lines = [...text.getClientRects()].filter(r => r.width > 0)
-    const last = lines[lines.length - 1], box = link.getBoundingClientRect()
-    return {note: note.id, sameLine: Math.abs(box.bottom - last.bottom) < 4, gap: box.left - last.right,
-            indent: box.left - Math.min(...lines.map(r => r.left))}
-})"""
-
-
 @pytest.mark.parametrize("width", [375, 1440])
 def test_a_notes_entry_link_follows_its_text_without_an_indent(reader, width):
     """In the notes list the link comes right after the note's text or, where it wraps, starts
@@ -264,14 +239,6 @@ def test_a_notes_entry_link_follows_its_text_without_an_indent(reader, width):
     places = page.evaluate(ENTRY_LINK_PLACES)
     assert len(places) == 5
     assert_entry_links_follow_their_text(places)
-
-
-def assert_entry_links_follow_their_text(places: list[dict]) -> None:
-    for place in places:
-        if place["sameLine"]:
-            assert 5 <= place["gap"] <= 12, place  # set off by more than a word space
-        else:
-            assert abs(place["indent"]) < 0.5, place
 
 
 @pytest.mark.parametrize("width", [375, 1024])

@@ -195,3 +195,14 @@ def test_each_document_has_its_readers_part():
     assert "## Where things are" in ARCHITECTURE and "## Where things are" not in README
     benchmarks = (ROOT / "benchmarks" / "README.md").read_text(encoding="utf-8")
     assert "Latest run" in benchmarks and "Latest run" not in README
+
+
+def test_no_test_module_imports_another():
+    """Tests share helpers through tests/helpers.py (and fixtures), never by importing a test module."""
+    import ast
+
+    for path in sorted((ROOT / "tests").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else \
+                [alias.name for alias in node.names] if isinstance(node, ast.Import) else []
+            assert not [name for name in names if name.split(".")[0].startswith("test_")], path.name

@@ -10,7 +10,7 @@ from pybtex.database import parse_file
 
 from conftest import ROOT
 from editions import built_path
-from test_notes import note_text, rendered_notes
+from helpers import note_text, rendered_notes
 
 
 def bib_keys() -> set[str]:

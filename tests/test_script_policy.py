@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import Site, mkdocs_build, served
 from letter_edition.policy import CONTENT_SECURITY_POLICY
-from test_bad_input import edit
+from helpers import edit, violations
 
 PAYLOADS = ['"><script>alert(1)</script>', "<img src=x onerror=alert(2)>", "<svg onload=alert(3)>",
             "[here](javascript:alert(4))"]
@@ -149,7 +149,9 @@ def test_every_page_carries_the_policy_first_in_its_head(site):
 
 
 def test_the_readme_gives_the_same_policy():
-    from test_readme import README
+    from conftest import ROOT
+
+    README = (ROOT / "README.md").read_text(encoding="utf-8")
 
     assert f"Content-Security-Policy: {CONTENT_SECURITY_POLICY}" in README
 

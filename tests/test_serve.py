@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from test_bad_input import edit
+from helpers import edit
 
 START_TIMEOUT = 60
 REBUILD_TIMEOUT = 30

@@ -8,9 +8,7 @@ import pytest
 
 from letter_edition.config import LetterConfig, extra_problems
 from letter_edition.page_settings import PageSettingError, check_front_matter
-from test_bad_input import edit, errors, failed_build
-
-# (the letter plugin's options as written in mkdocs.yml, what MkDocs says: an error, a warning, or nothing)
+from helpers import edit, errors, failed_build
 OPTIONS = [
     ({"short_name": "Kosovo–Serbia letter"}, None, None),
     ({"short_name": 123}, "Expected type: <class 'str'> but received: <class 'int'>", None),

@@ -3,27 +3,7 @@
 import hashlib
 
 from letter_source import GOLDEN, letter_lines
-
-LINE_BREAK = "\u2028"
-EDITION_HEADINGS = ["Addressees", "Letter", "Signatories", "Notes"]
-
-
-def _text(element) -> list[str]:
-    """An element's text as a reader sees it, one item per line (<br>), permalinks left out."""
-    element = element.__copy__()
-    for permalink in element.select("a.headerlink"):
-        permalink.decompose()
-    for br in element.find_all("br"):
-        br.replace_with(LINE_BREAK)
-    return [" ".join(line.split()) for line in element.get_text().split(LINE_BREAK)]
-
-
-def rendered_letter_lines(article) -> list[str]:
-    lines = []
-    for element in article.find_all(["h1", "p"], recursive=False):
-        lines += _text(element)
-    return lines
-
+from helpers import EDITION_HEADINGS, element_lines, rendered_letter_lines
 
 def test_letter_matches_the_original_line_for_line(edition):
     """Headline, date, each address line, salutation, paragraphs and signature equal the source."""
@@ -62,7 +42,7 @@ def test_addresses_are_address_blocks(site):
                                  ("to-secretary", "The Honorable Anthony Blinken", 5)]:
         block = article.find(id=anchor)
         assert "address" in block["class"]
-        assert _text(block)[0] == first
+        assert element_lines(block)[0] == first
         assert len(block.find_all("br")) == lines - 1
 
 
