@@ -2,16 +2,16 @@
 
 An editor may keep a whole library in references.bib. The file is scanned once (a regular
 expression over the text: every entry's key, type and first line), which costs little
-however large it is; pybtex parses only the entries the build needs (the cited works, the
-entries they `crossref`, and, unless the site is in library mode, every entry, so that
-each is checked). pandoc is then handed a BibTeX file of exactly the cited works, written
+however large it is; pybtex parses only the entries the build needs, in either mode (the
+cited works and the entries they `crossref`; sources.py names the uncited ones in the
+default mode). pandoc is then handed a BibTeX file of exactly the cited works, written
 from the fields as the editor wrote them (not re-escaped), with three adjustments that keep
 a field as written: titles are braced (never re-cased), a month name becomes its number
 (pandoc drops `month = {September}`), and quote marks and a bare `$` travel as private-use
 characters (pandoc would turn typed quotes into nested ones and `$…` into mathematics);
 `restore()` turns them back.
 
-An archived copy (`archiveurl`, `archivedate`, as the README says) has no CSL variable
+An archived copy (`archiveurl`, `archivedate`, as EDITING.md says) has no CSL variable
 pandoc would fill, so it travels to pandoc as `library` (CSL's call-number), already
 worded ("October 5, 2021, <address>"); the style prints it after the work's address, and
 pandoc_notes.py makes the address a link.

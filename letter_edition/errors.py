@@ -1,7 +1,8 @@
 """The faults the build reports in one message, never a traceback.
 
-The core raises these; the MkDocs adapter (plugin.py) hands them to MkDocs as its own
-error, so the build stops with the message alone.
+The steps raise these; plugin.py hands them to MkDocs as its own error (PluginError), so
+the build stops with the message alone. The modules that meet MkDocs (ARCHITECTURE.md) may
+raise MkDocs' own errors directly.
 """
 
 

@@ -33,6 +33,10 @@ SEARCH_EXCLUDE = "data-search-exclude"  # Material's search leaves an element wi
 TEXT_ALIGN = "text-align-{}"
 TEXT_ALIGNMENTS = ("left", "right", "center", "justify")
 
+# The types of a <script> that holds data (the theme's configuration, the JSON-LD), which a
+# browser never runs.
+DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json"})
+
 # Labels a reader sees on the build's links.
 ONE_ENTRY = "References entry"
 SEVERAL_ENTRIES = "References entries:"

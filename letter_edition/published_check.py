@@ -36,6 +36,7 @@ from .build_cache import cached, source_of
 from .built_site import site_path
 from .errors import SourceError
 from .file_kinds import kind_of, served_type
+from .names import DATA_SCRIPT_TYPES
 from .policy import Policy
 
 POLICY = Policy.parse()
@@ -61,7 +62,6 @@ FETCHING_LINKS = {"stylesheet": "style-src", "icon": "img-src", "shortcut": "img
 NEVER = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal", "noembed"}
 # SVG elements that change another attribute's value as the image plays.
 ANIMATIONS = {"animate", "set", "animatetransform", "animatemotion", "animatecolor"}
-DATA_TYPES = {"application/json", "application/ld+json"}
 # Keys of the JSON-LD and of CSL-JSON whose values are addresses.
 JSON_ADDRESS_KEYS = {"url", "URL", "@id", "sameAs", "contentUrl", "embedUrl", "thumbnailUrl", "image", "logo"}
 RIS_ADDRESS_TAGS = {"UR", "L1", "L2", "L3", "L4", "LK"}
@@ -274,7 +274,7 @@ def _script(body, attributes, where, findings, scripts, root_path, page, line=No
         if target not in scripts:
             findings.add(where, f"a script loading “{_short(attributes['src'] or '')}”, which is not one of the "
                                 "site's scripts", attributes["src"], line)
-    elif (attributes.get("type") or "").lower() not in DATA_TYPES:
+    elif (attributes.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
         findings.add(where, f"an inline script (“{_short(body)}”)", body, line)
 
 

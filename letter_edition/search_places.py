@@ -2,7 +2,7 @@
 
 Material's search indexes a page by its headings, so a phrase of the letter leads to the
 section "Letter" and a name in a note to "Notes". Each numbered paragraph ("Letter,
-paragraph 5" -> #p5), each note ("Note 4" -> #fn:4) and each entry of the references page
+paragraph 5" -> #p5), each note ("Note 4" -> #fn:4, the note's label) and each entry of the references page
 gets an entry of its own, added to Material's index after Material has written it. The
 build marks those places, and its own controls ("References entry", "↩"), with
 `data-search-exclude`, which Material's search leaves out of its own entries: the section

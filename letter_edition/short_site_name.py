@@ -1,6 +1,6 @@
 """On a phone, the header names the site by its short name, whole, not the long one cut off.
 
-Material's header shows `site_name`; at phone widths there is room for about twenty
+Material's header shows `site_name`; at phone widths there is room for about `ROOM`
 characters, and "Letter on the Kosovo–Serbia border crisis, October 4, 2021" ends as
 "Letter on the Kosov…". The plugin's `short_name` option gives the short name; a rule added
 to the site's stylesheet as it is published shows it there instead. The long name stays in

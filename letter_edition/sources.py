@@ -19,7 +19,7 @@ from .checks import check_citations, check_entries, check_style, check_unique_ke
 from .citations import Citations, Note
 from .errors import SourceError
 from .letter_description import CITATION_KEY, Letter, letter_entry, read_letter
-from .names import WORKS_CITED
+from .names import WORKS_CITED, paragraph_anchor
 from .pages import PageSource, read_page_source
 from .pandoc_notes import Formatted, check_formatted, format_all, plain_text
 from .reader import read_text
@@ -70,7 +70,7 @@ class Sources:
             return None
         text = plain_text(self.formatted.notes[PARAGRAPH_CITATION]).replace(PARAGRAPH_PLACEHOLDER, str(number))
         if self.letter.url:
-            text = text.replace(self.letter.url, f"{self.letter.url}#p{number}")
+            text = text.replace(self.letter.url, f"{self.letter.url}#{paragraph_anchor(number)}")
         return text
 
     def first_author(self, key: str) -> dict:

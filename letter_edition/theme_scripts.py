@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from .errors import EditionError
+from .names import DATA_SCRIPT_TYPES
 
 # What a hole (a Jinja expression's value inside a script) may not hold.
 NOT_INERT = set("\"'`\\<>;(){}[]\n\r\u2028\u2029")
-DATA_TYPES = {"application/json", "application/ld+json"}
 JINJA = (("{{", "}}"), ("{%", "%}"), ("{#", "#}"))
 
 
@@ -33,7 +33,7 @@ class ScriptShape:
     @property
     def data(self) -> bool:
         """A data block (JSON): a browser never runs it."""
-        return dict(self.attributes).get("type") in DATA_TYPES
+        return dict(self.attributes).get("type") in DATA_SCRIPT_TYPES
 
     def fits(self, attributes: dict[str, str | None], body: str) -> bool:
         expected = dict(self.attributes)

@@ -79,7 +79,7 @@ build(config)
 files = {}
 for name, module in list(sys.modules.items()):
     path = getattr(module, "__file__", None) or ""
-    if "letter_edition" in path or name.split(".")[0] in ("hooks", "letter_edition"):
+    if "letter_edition" in path or name.split(".")[0] == "letter_edition":
         files.setdefault(path, []).append(name)
 print(json.dumps(files))
 """
