@@ -337,6 +337,47 @@ class _Body:
         pass
 
 
+def served_size(path: Path) -> int:
+    """A file's bytes as GzipHandler sends them to a browser that takes gzip (headers apart)."""
+    body = path.read_bytes()
+    kind = GzipHandler.guess_type(GzipHandler, str(path))  # the handler's table, a class attribute
+    return len(gzip.compress(body, compresslevel=6)) if kind.startswith(COMPRESSIBLE) else len(body)
+
+
+# The budget for the letter page on the wire (benchmarks/README.md), and what GzipHandler's
+# status line and headers add to each response, about (Lighthouse counts them too).
+WEIGHT_BUDGET = 70 * 1024
+HEADER_BYTES = 256
+
+
+def static_weight(site: Path, page: str) -> dict:
+    """A page's weight on the wire, read from the built files without a browser: the page and
+    each file it loads as it opens (stylesheets, icons, scripts, images, and the search index
+    the theme's search fetches), each once, as GzipHandler serves them, with their headers.
+    The same on every run, so the tests can hold it to the budget."""
+    from html.parser import HTMLParser
+
+    loaded: list[str] = []
+
+    class Loads(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            rel = (attrs.get("rel") or "").split()
+            address = (attrs.get("href") if tag == "link" and {"stylesheet", "icon"} & set(rel)
+                       else attrs.get("src") if tag in ("script", "img") else None)
+            if address and "://" not in address and not address.startswith("data:"):
+                loaded.append(address.split("#")[0].split("?")[0])
+            if tag == "form" and attrs.get("name") == "search":
+                loaded.append(os.path.relpath("search/search_index.json", os.path.dirname(page) or "."))
+
+    html = site / page
+    Loads().feed(html.read_text(encoding="utf-8"))
+    files = {html.resolve()} | {(site / address.lstrip("/") if address.startswith("/") else html.parent / address).resolve()
+                                for address in loaded}
+    found = [path for path in files if path.is_file()]
+    return {"bytes": sum(map(served_size, found)) + HEADER_BYTES * len(found), "requests": len(found)}
+
+
 def serve_gzip(site: Path) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
