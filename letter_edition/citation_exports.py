@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 
 from .bibliography import bibtex_text
 from .built_site import relative_url
+from .csl_items import date_parts
 from .letter_description import CITATION_KEY, Letter, letter_entry
 from .letter_pdf import PDF
 from .names import CITE_LETTER, READY_CITATION
@@ -163,9 +164,9 @@ def _json_ld_work(item: dict) -> dict:
     outlet = item.get("container-title") or item.get("publisher")
     if outlet:
         work["publisher"] = {"name": outlet}
-    parts = (item.get("issued") or {}).get("date-parts") or []
-    if parts and parts[0]:
-        work["datePublished"] = "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts[0]))
+    parts = date_parts(item)
+    if parts:
+        work["datePublished"] = "-".join(f"{int(p):02d}" if i else str(p) for i, p in enumerate(parts))
     if item.get("URL"):
         work["url"] = item["URL"]
     return work

@@ -20,6 +20,7 @@ import unicodedata
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 
+from . import csl_items
 from .errors import SourceError
 
 
@@ -216,7 +217,7 @@ def check_printed(key: str, item: dict, written: set[str], printed_vars: set[str
                     if part and normal(part) not in text:
                         missing.append((role, part))
             break  # the editor stands in only where there is no author
-    year = _year(item)
+    year = csl_items.year(item)
     if year and "issued" in printed_vars and year not in text:
         missing.append(("date" if "date" in written else "year", year))
     if missing:
@@ -260,7 +261,3 @@ def _read_as(item: dict, field: str) -> str:
     values = [item.get(v) for v in variables if isinstance(item.get(v), str)]
     return f"“{values[0]}”" if values else "nothing"
 
-
-def _year(item: dict) -> str | None:
-    parts = (item.get("issued") or {}).get("date-parts") or []
-    return str(parts[0][0]) if parts and parts[0] else None

@@ -17,14 +17,14 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .editorial_marks import EditorialMarks
-from .names import FOOTNOTE_BACKREF, SEARCH_EXCLUDE, TEXT_ALIGN, TEXT_ALIGNMENTS
+from .names import FOOTNOTE_BACKREF, NOTE_ID, SEARCH_EXCLUDE, TEXT_ALIGN, TEXT_ALIGNMENTS
 from .paragraph_anchors import ParagraphAnchors
 
 
 class NotesOutOfSearch(Treeprocessor):
     def run(self, root):
         for element in root.iter():
-            if (element.tag == "li" and (element.get("id") or "").startswith("fn:")) or (
+            if (element.tag == "li" and (element.get("id") or "").startswith(NOTE_ID.format(""))) or (
                     element.tag == "a" and FOOTNOTE_BACKREF in (element.get("class") or "").split()):
                 element.set(SEARCH_EXCLUDE, "")
 

@@ -20,7 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
 from .errors import EditionError, SourceError
-from .names import (EDITORIAL, PARAGRAPH_LINK, PARAGRAPH_NUMBER, PERMALINK, READING_MARK, SEARCH_EXCLUDE,
+from .names import (EDITORIAL, MARKER_ID, PARAGRAPH_LINK, PARAGRAPH_NUMBER, PERMALINK, READING_MARK, SEARCH_EXCLUDE,
                     paragraph_anchor, paragraph_number)
 from .reader import parse_yaml, read_text
 
@@ -73,7 +73,7 @@ def first_words(paragraph, md=None) -> str:
     parts = []
 
     def walk(element):
-        if element.tag == "sup" and (element.get("id") or "").startswith("fnref"):
+        if element.tag == "sup" and (element.get("id") or "").startswith(MARKER_ID):
             parts.append(" ")
         elif element.tag == "a" and {PERMALINK, READING_MARK} & set((element.get("class") or "").split()):
             pass
@@ -123,7 +123,8 @@ def read_record(project: Path) -> dict[str, dict[str, str]]:
     record = record or {}
     if not isinstance(record, dict) or not all(isinstance(anchors or {}, dict) for anchors in record.values()):
         raise SourceError(f"{RECORD}: each page's anchors are written under its path, one `anchor: first words` "
-                          f"a line (index.md:, then   p1: We write to urge you). Restore it (git checkout -- {RECORD}).")
+                          "a line (index.md:, then   p1: We write to urge you). Restore it "
+                          f"(git checkout -- {RECORD}).")
     return {str(uri): {str(anchor): str(words) for anchor, words in (anchors or {}).items()}
             for uri, anchors in record.items()}
 

@@ -228,8 +228,8 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         #    published without comments.
         stylesheet = files.get_file_from_path(STYLESHEET)
         if stylesheet is None:
-            raise PluginError(f"{self.docs_name}/{STYLESHEET} is missing: the print footer and the phone's header name are "
-                              "added to it.")
+            raise PluginError(f"{self.docs_name}/{STYLESHEET} is missing: the print footer and the phone's header "
+                              "name are added to it.")
         for path in config.extra_css:
             if (sheet := files.get_file_from_path(str(path))) is not None:
                 css = read_text(Path(sheet.abs_src_path), f"{self.docs_name}/{sheet.src_uri}", "the stylesheet")

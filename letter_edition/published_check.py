@@ -185,7 +185,8 @@ def _element(tag: str, attributes: dict, where: str, findings: Findings, policy:
         findings.add(where, f"an <{tag}> that changes a link (attributeName=“{lowered.get('attributename')}”)",
                      lowered.get("attributename"), line)
     if tag in NEVER:
-        findings.add(where, f"a <{tag}> element (frames, objects and base addresses are not published)", f"<{tag}", line)
+        findings.add(where, f"a <{tag}> element (frames, objects and base addresses are not published)", f"<{tag}",
+                     line)
     if tag == "meta" and (lowered.get("http-equiv") or "").lower() == "refresh":
         findings.add(where, "a <meta http-equiv=refresh> redirect", None, line)
     loaded = _loaded(tag, lowered)
@@ -197,7 +198,8 @@ def _element(tag: str, attributes: dict, where: str, findings: Findings, policy:
             findings.add(where, f"<{tag}> loads “{_short(address)}”, which the pages' policy "
                                 f"({_directive(policy, directive)}) blocks", address, line)
         elif published is not None and not published(address):
-            findings.add(where, f"<{tag}> loads “{_short(address)}”, which the site does not publish", address, line)
+            findings.add(where, f"<{tag}> loads “{_short(address)}”, which the site does not publish", address,
+                         line)
 
 
 def _svg_value(tag: str, name: str, value: str, where: str, findings: Findings, policy: Policy, line) -> None:
@@ -267,7 +269,8 @@ def _is_remote(address: str) -> bool:
 
 def _script(body, attributes, where, findings, scripts, root_path, page, line=None) -> None:
     if scripts is None:
-        findings.add(where, f"a <script> element (“{_short(body or attributes.get('src') or '')}”)", "<script", line)
+        findings.add(where, f"a <script> element (“{_short(body or attributes.get('src') or '')}”)", "<script",
+                     line)
         return
     if "src" in attributes:
         target = _site_file(page, attributes["src"] or "", root_path)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .names import FOOTNOTE_BACKREF, NOTE_ENTRIES, NOTE_ENTRY, PERMALINK, READING_MARK, WORK, paragraph_number
+from .names import FOOTNOTE_BACKREF, NOTE_ENTRIES, NOTE_ENTRY, NOTE_ID, PERMALINK, READING_MARK, WORK, paragraph_number
 
 # The edition's own controls inside a place, which no one searches for.
 APPARATUS = f"a.{PERMALINK}, a.{NOTE_ENTRY}, .{NOTE_ENTRIES}, a.{FOOTNOTE_BACKREF}, a.{READING_MARK}"
@@ -39,7 +39,7 @@ def places_in(content: str) -> list[Place]:
         classes = (node.attributes.get("class") or "").split()
         if node.tag == "p" and paragraph_number(anchor) is not None:
             found.append(Place("paragraph", anchor, paragraph_number(anchor), _text(node)))
-        elif node.tag == "li" and anchor.startswith("fn:"):
+        elif node.tag == "li" and anchor.startswith(NOTE_ID.format("")):
             notes += 1
             found.append(Place("note", anchor, notes, _text(node)))
         elif node.tag == "p" and WORK in classes and anchor:

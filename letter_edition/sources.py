@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
+from . import csl_items
 from .bibliography import Bibliography, archived_copy, bibtex_text, inherit_titles, scan
 from .checks import check_citations, check_entries, check_style, check_unique_keys, parse_entries, shown, warn_uncited
 from .citations import Citations, Note
@@ -148,7 +149,7 @@ def short_names(items: dict[str, dict], first_author) -> dict[str, str]:
     names = {key: _author_or_title(item, first_author(key), 4) for key, item in items.items()}
     for base in [name for name, count in Counter(names.values()).items() if count > 1]:
         keys = [key for key, name in names.items() if name == base]
-        with_year = {key: f"{base} {_year(items[key]) or 'n.d.'}" for key in keys}
+        with_year = {key: f"{base} {csl_items.year(items[key]) or 'n.d.'}" for key in keys}
         for key in keys:
             same_year = [k for k in keys if with_year[k] == with_year[key]]
             if len(same_year) == 1:
@@ -171,10 +172,6 @@ def _title_start(item: dict, words: int) -> str:
     title = (item.get("title") or item.get("id", "")).split()
     return " ".join(title[:words]) + ("…" if len(title) > words else "")
 
-
-def _year(item: dict) -> str | None:
-    parts = (item.get("issued") or {}).get("date-parts") or []
-    return str(parts[0][0]) if parts and parts[0] else None
 
 
 def page_url(uri: str, use_directory_urls: bool = True) -> str:

@@ -15,7 +15,8 @@ site's addresses (and checks).
 import posixpath
 import unicodedata
 
-from .names import (CITED_IN, NOTE_ENTRIES, NOTE_ENTRY, NOTES_WITHOUT_ADDRESS, ONE_ENTRY, SEARCH_EXCLUDE,
+from . import csl_items
+from .names import (CITED_IN, NOTE_ENTRIES, NOTE_ENTRY, NOTE_ID, NOTES_WITHOUT_ADDRESS, ONE_ENTRY, SEARCH_EXCLUDE,
                     SEVERAL_ENTRIES, WORK, WORKS_CITED)
 from .pandoc_notes import literal
 
@@ -68,7 +69,7 @@ def write_notes_without_address(markdown: str, uri: str, sources, page_title) ->
 def _note_links(notes, uri: str, with_page: bool, page_title) -> list[str]:
     def link(note):
         where = f" ({page_title(note.page)})" if with_page else ""
-        return f"[note {note.number}{where}]({relative(note.page, uri)}#fn:{note.label})"
+        return f"[note {note.number}{where}]({relative(note.page, uri)}#{NOTE_ID.format(note.label)})"
 
     return [link(note) for note in notes]
 
@@ -78,8 +79,7 @@ def _sort_key(sources, key: str) -> tuple[str, str, str]:
     works by year, then by title."""
     author, item = sources.first_author(key), sources.formatted.items.get(key, {})
     first = " ".join(filter(None, [author.get("family") or author.get("literal"), author.get("given")]))
-    parts = (item.get("issued") or {}).get("date-parts") or [[]]
-    year = str(parts[0][0]) if parts[0] else ""
+    year = csl_items.year(item) or ""
     title = item.get("title", "")
     return sort_form(first or title), year, sort_form(title)
 

@@ -170,7 +170,8 @@ def test_a_file_the_net_does_not_know_is_refused_whatever_its_content(built, net
 
 def test_a_link_to_another_file_is_refused(built, net_cache):
     (built / "linked.css").symlink_to("/etc/passwd")
-    assert check_site(built, site_scripts(built), project=net_cache) == ["linked.css: a link to another file, which a host may not serve as the site's own"]
+    assert check_site(built, site_scripts(built), project=net_cache) == [
+        "linked.css: a link to another file, which a host may not serve as the site's own"]
 
 
 def test_every_file_the_built_letter_publishes_is_of_a_known_kind(site):
