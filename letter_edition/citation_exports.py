@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from .bibliography import bibtex_text
 from .built_site import relative_url
 from .csl_items import date_parts
-from .letter_description import CITATION_KEY, Letter, letter_entry
+from .letter_description import Letter, letter_entry
 from .letter_pdf import PDF
 from .names import CITE_LETTER, READY_CITATION
 
@@ -36,7 +36,7 @@ def downloads(sources) -> dict[str, str]:
     exports = {"references.bib": sources.exported_bibtex()}
     if letter is not None:
         exports |= {
-            "letter.bib": bibtex_text({CITATION_KEY: letter_entry(letter)}),
+            "letter.bib": bibtex_text({letter.key: letter_entry(letter)}),
             "letter.ris": _ris(letter),
             "letter.json": json.dumps([_csl_json(letter)], ensure_ascii=False, indent=2) + "\n",
         }
@@ -45,7 +45,7 @@ def downloads(sources) -> dict[str, str]:
 
 def _csl_json(letter: Letter) -> dict:
     item = {
-        "id": CITATION_KEY,
+        "id": letter.key,
         "type": "personal_communication",
         "title": letter.title,
         "author": [_csl_name(name) for name in letter.signatories],
@@ -88,7 +88,8 @@ def write_ready_citation(markdown: str, where: str, sources) -> str:
     if sources.letter is None:
         log.warning("%s uses %s, but no page describes the letter.", where, CITE_LETTER)
         return markdown
-    return markdown.replace(CITE_LETTER, f"{sources.formatted.entries[CITATION_KEY]}\n{{ .{READY_CITATION} }}")
+    ready = sources.formatted.entries[sources.letter.key]
+    return markdown.replace(CITE_LETTER, f"{ready}\n{{ .{READY_CITATION} }}")
 
 
 @dataclass(frozen=True)

@@ -8,22 +8,27 @@ r"""The one description of the letter, read from its page's front matter.
         - {given: Debbie, family: Wasserman Schultz}   # a family name of two words
       recipients:
         - {name: Antony Blinken, role: Secretary of State}
+      key: torres2021kosova        # its citation key in the downloads (else family and year)
+      keywords: [Kosovo, Serbia]   # the PDF's subject keywords (optional)
 
 Its title is the page's headline. citation_exports.py makes the citation tags, the
 JSON-LD, the ready citation and the downloads from it.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from pybtex.database import Entry, Person
 
 from .errors import SourceError
 from .pages import headline
+from .text_forms import sort_form
 
-CITATION_KEY = "torres2021kosova"
 LETTER_FIELDS = {"date": datetime.date, "genre": str, "signatories": list, "recipients": list}
+OPTIONAL_FIELDS = {"key": str, "keywords": list}
 SUFFIXES = {"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"}
+KEY = re.compile(r"[\w][\w:.-]*")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class Letter:
     recipients: list[dict]
     url: str | None  # the letter's page, where the site's address is known
     page_uri: str
+    key: str  # its citation key: the description's, else the first signatory's family name and the year
+    keywords: tuple[str, ...] = ()
 
     @property
     def addressed_to(self) -> str:
@@ -70,13 +77,22 @@ def read_letter(description, markdown: str, page_uri: str, url: str | None) -> L
     where = f"docs/{page_uri}, front matter 'letter'"
     if not isinstance(description, dict):
         raise SourceError(f"{where}: expected a mapping of date, genre, signatories and recipients.")
-    unknown = [key for key in description if key not in LETTER_FIELDS]
+    unknown = [key for key in description if key not in LETTER_FIELDS | OPTIONAL_FIELDS]
     if unknown:
         raise SourceError(f"{where}: unknown key '{unknown[0]}'; the letter is described by "
-                          f"{', '.join(LETTER_FIELDS)} (see EDITING.md).")
+                          f"{', '.join(LETTER_FIELDS | OPTIONAL_FIELDS)} (see EDITING.md).")
     for field, kind in LETTER_FIELDS.items():
         if not isinstance(description.get(field), kind):
             raise SourceError(f"{where}: '{field}' is missing or not a {kind.__name__} (see EDITING.md).")
+    for field, kind in OPTIONAL_FIELDS.items():
+        if field in description and not isinstance(description[field], kind):
+            raise SourceError(f"{where}: '{field}' is not a {kind.__name__} (see EDITING.md).")
+    keywords = description.get("keywords") or []
+    if not all(isinstance(word, str) and word.strip() for word in keywords):
+        raise SourceError(f"{where}: 'keywords' is a list of words, e.g. [Kosovo, Serbia].")
+    key = str(description.get("key") or "").strip()
+    if key and not KEY.fullmatch(key):
+        raise SourceError(f"{where}: 'key' is a citation key of letters, digits and _ - : . (e.g. torres2021kosova).")
     for name in description["signatories"]:
         if not isinstance(name, (str, dict)) or not str(name).strip():
             raise SourceError(f"{where}: each signatory is a name (\"Ritchie Torres\") or a mapping "
@@ -89,14 +105,22 @@ def read_letter(description, markdown: str, page_uri: str, url: str | None) -> L
     title = headline(markdown)
     if title is None:
         raise SourceError(f"docs/{page_uri}: the letter's page has no '# headline' to take its title from.")
+    signatories = [_name(name, where) for name in description["signatories"]]
+    if not signatories:
+        raise SourceError(f"{where}: 'signatories' names no one.")
+    if not key:
+        key = "".join(c for c in sort_form(signatories[0].family) if c.isascii() and c.isalnum())
+        key += str(description["date"].year)
     return Letter(
         title=title,
         date=description["date"],
         genre=description["genre"],
-        signatories=[_name(name, where) for name in description["signatories"]],
+        signatories=signatories,
         recipients=[dict(r) for r in description["recipients"]],
         url=url,
         page_uri=page_uri,
+        key=key,
+        keywords=tuple(word.strip() for word in keywords),
     )
 
 

@@ -68,7 +68,7 @@ def metadata(letter, modified) -> dict:
         "title": letter.title,
         "authors": [name.display for name in letter.signatories],
         "description": letter.summary,
-        "keywords": ["Kosovo", "Serbia"],
+        "keywords": list(letter.keywords),
         "lang": "en",
         "created": letter.date.isoformat(),
         "modified": modified.isoformat(),

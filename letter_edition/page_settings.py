@@ -10,6 +10,7 @@ import difflib
 from dataclasses import dataclass
 
 from .errors import SourceError
+from .text_forms import shortened
 
 # key -> (the type its value must have, what it is for)
 PAGE_KEYS: dict[str, tuple[type | tuple[type, ...], str]] = {
@@ -84,5 +85,4 @@ def _kind_name(name: str) -> str:
 
 
 def _shown(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"
+    return shortened(repr(value), 60)

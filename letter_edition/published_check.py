@@ -38,6 +38,7 @@ from .errors import SourceError
 from .file_kinds import kind_of, served_type
 from .names import DATA_SCRIPT_TYPES
 from .policy import Policy
+from .text_forms import shortened
 
 POLICY = Policy.parse()
 
@@ -163,7 +164,7 @@ def _element(tag: str, attributes: dict, where: str, findings: Findings, policy:
     lowered = {name.lower(): value for name, value in attributes.items()}
     for name, value in lowered.items():
         if name.startswith("on"):
-            findings.add(where, f"an event-handler attribute {name}=“{_short(value)}” on <{tag}>", value, line)
+            findings.add(where, f"an event-handler attribute {name}=“{shortened(value)}” on <{tag}>", value, line)
         elif name in ADDRESS_ATTRIBUTES and value is not None:
             if not (svg and _loads_as_policy_allows(tag, name, value, lowered, policy)):
                 _address(value, tag, name, where, findings, line)
@@ -173,7 +174,7 @@ def _element(tag: str, attributes: dict, where: str, findings: Findings, policy:
                     _address(candidate.split()[0], tag, name, where, findings, line)
         elif name == "style" and value is not None:
             if styled_by_policy and not policy.allows_inline("style-src"):
-                findings.add(where, f"an inline style=“{_short(value)}” on <{tag}>, which the pages' policy "
+                findings.add(where, f"an inline style=“{shortened(value)}” on <{tag}>, which the pages' policy "
                                     f"({_directive(policy, 'style-src')}) blocks: a reader would not see it. Give "
                                     "the element a class, and the rule to the site's stylesheet", value, line)
             else:
@@ -193,12 +194,12 @@ def _element(tag: str, attributes: dict, where: str, findings: Findings, policy:
     if loaded is not None:
         address, directive = loaded
         if _is_remote(address):
-            findings.add(where, f"<{tag}> loads “{_short(address)}” from another host", address, line)
+            findings.add(where, f"<{tag}> loads “{shortened(address)}” from another host", address, line)
         elif not policy.allows(directive, address):
-            findings.add(where, f"<{tag}> loads “{_short(address)}”, which the pages' policy "
+            findings.add(where, f"<{tag}> loads “{shortened(address)}”, which the pages' policy "
                                 f"({_directive(policy, directive)}) blocks", address, line)
         elif published is not None and not published(address):
-            findings.add(where, f"<{tag}> loads “{_short(address)}”, which the site does not publish", address,
+            findings.add(where, f"<{tag}> loads “{shortened(address)}”, which the site does not publish", address,
                          line)
 
 
@@ -213,7 +214,7 @@ def _svg_value(tag: str, name: str, value: str, where: str, findings: Findings, 
             continue
         reason = problem(part.strip(), WEB)
         if reason:
-            findings.add(where, f"<{tag} {name}=“{_short(value)}”> in SVG: {reason}", value, line)
+            findings.add(where, f"<{tag} {name}=“{shortened(value)}”> in SVG: {reason}", value, line)
 
 
 def _loads_as_policy_allows(tag: str, name: str, value: str, attributes: dict, policy: Policy) -> bool:
@@ -238,7 +239,7 @@ def _directive(policy: Policy, directive: str) -> str:
 def _address(value: str, tag: str, name: str, where: str, findings: Findings, line: int | None = None) -> None:
     reason = problem(value, PAGE, relative=True)
     if reason:
-        findings.add(where, f"<{tag} {name}=“{_short(value)}”>: {reason}", value, line)
+        findings.add(where, f"<{tag} {name}=“{shortened(value)}”>: {reason}", value, line)
 
 
 def _loaded(tag: str, attributes: dict) -> tuple[str, str] | None:
@@ -269,22 +270,22 @@ def _is_remote(address: str) -> bool:
 
 def _script(body, attributes, where, findings, scripts, root_path, page, line=None) -> None:
     if scripts is None:
-        findings.add(where, f"a <script> element (“{_short(body or attributes.get('src') or '')}”)", "<script",
+        findings.add(where, f"a <script> element (“{shortened(body or attributes.get('src') or '')}”)", "<script",
                      line)
         return
     if "src" in attributes:
         target = _site_file(page, attributes["src"] or "", root_path)
         if target not in scripts:
-            findings.add(where, f"a script loading “{_short(attributes['src'] or '')}”, which is not one of the "
+            findings.add(where, f"a script loading “{shortened(attributes['src'] or '')}”, which is not one of the "
                                 "site's scripts", attributes["src"], line)
     elif (attributes.get("type") or "").lower() not in DATA_SCRIPT_TYPES:
-        findings.add(where, f"an inline script (“{_short(body)}”)", body, line)
+        findings.add(where, f"an inline script (“{shortened(body)}”)", body, line)
 
 
 def _style_element(css: str, where: str, findings: Findings, policy: Policy, styled_by_policy: bool,
                    line: int | None = None) -> None:
     if styled_by_policy and not policy.allows_inline("style-src"):
-        findings.add(where, f"a <style> element (“{_short(css)}”), which the pages' policy "
+        findings.add(where, f"a <style> element (“{shortened(css)}”), which the pages' policy "
                             f"({_directive(policy, 'style-src')}) blocks: a reader would not see it. Put the rules "
                             "in the site's stylesheet", "<style", line)
     else:
@@ -329,7 +330,7 @@ def check_xml_document(text: str, where: str, findings: Findings, policy: Policy
         elif local == "loc" and name.startswith(SITEMAP_NAMESPACE + " "):
             reason = problem(content.strip(), WEB, relative=True)
             if reason:
-                findings.add(where, f"“{_short(content)}”: {reason}", content, line)
+                findings.add(where, f"“{shortened(content)}”: {reason}", content, line)
 
     def data(content):
         if text_of:
@@ -339,7 +340,7 @@ def check_xml_document(text: str, where: str, findings: Findings, policy: Policy
         if target.lower() == "xml-stylesheet":
             address = _pseudo_attribute(content, "href")
             if address is None or _is_remote(address) or not policy.allows("style-src", address):
-                findings.add(where, f"a stylesheet instruction <?xml-stylesheet {_short(content)}?>, which loads "
+                findings.add(where, f"a stylesheet instruction <?xml-stylesheet {shortened(content)}?>, which loads "
                                     "from elsewhere or runs a transformation", content, parser.CurrentLineNumber)
 
     parser.StartElementHandler, parser.EndElementHandler = start, end
@@ -432,9 +433,9 @@ def _css_load(address: str, directive: str, where: str, findings: Findings, poli
     if address.strip().startswith("#"):
         return  # a part of the same document (an SVG filter)
     if _is_remote(address):
-        findings.add(where, f"a stylesheet loads “{_short(address)}” from another host", address, line)
+        findings.add(where, f"a stylesheet loads “{shortened(address)}” from another host", address, line)
     elif not policy.allows(directive, address):
-        findings.add(where, f"a stylesheet loads “{_short(address)}”, which the pages' policy "
+        findings.add(where, f"a stylesheet loads “{shortened(address)}”, which the pages' policy "
                             f"({_directive(policy, directive)}) blocks", address, line)
 
 
@@ -485,7 +486,7 @@ def check_json_addresses(data, where: str, findings: Findings) -> None:
             if key in JSON_ADDRESS_KEYS and isinstance(value, str):
                 reason = problem(value, WEB, relative=True)
                 if reason:
-                    findings.add(where, f"“{key}”: “{_short(value)}”: {reason}")
+                    findings.add(where, f"“{key}”: “{shortened(value)}”: {reason}")
             else:
                 check_json_addresses(value, where, findings)
     elif isinstance(data, list):
@@ -504,7 +505,7 @@ def check_bibtex(text: str, where: str, findings: Findings) -> None:
     for key, entry in entries.items():
         for name, value in entry.fields.items():
             for address, reason in field_problems(name, value):
-                findings.add(where, f"entry '{key}', field '{name}': “{_short(address)}”: {reason}")
+                findings.add(where, f"entry '{key}', field '{name}': “{shortened(address)}”: {reason}")
 
 
 def check_ris(text: str, where: str, findings: Findings) -> None:
@@ -513,7 +514,7 @@ def check_ris(text: str, where: str, findings: Findings) -> None:
         if tag in RIS_ADDRESS_TAGS:
             reason = problem(value.strip())
             if reason:
-                findings.add(f"{where}, line {number}", f"{tag}: “{_short(value)}”: {reason}")
+                findings.add(f"{where}, line {number}", f"{tag}: “{shortened(value)}”: {reason}")
 
 
 def pdf_actions(data: bytes) -> list[tuple[str, str]]:
@@ -553,11 +554,11 @@ def kept_pdf_actions(project: Path, data: bytes) -> list[tuple[str, str]]:
 def check_pdf_actions(actions: list[tuple[str, str]], where: str, findings: Findings) -> None:
     for kind, value in actions:
         if kind not in PDF_ACTIONS:
-            findings.add(where, f"a PDF action {kind} (“{_short(value)}”)")
+            findings.add(where, f"a PDF action {kind} (“{shortened(value)}”)")
         elif kind == "/URI":
             reason = problem(value, PAGE, relative=True)
             if reason:
-                findings.add(where, f"a link to “{_short(value)}”: {reason}")
+                findings.add(where, f"a link to “{shortened(value)}”: {reason}")
 
 
 def check_search_index(index, where: str, findings: Findings) -> None:
@@ -565,7 +566,7 @@ def check_search_index(index, where: str, findings: Findings) -> None:
         location = doc.get("location", "")
         reason = problem(location, PAGE, relative=True)
         if reason:
-            findings.add(where, f"location “{_short(location)}”: {reason}")
+            findings.add(where, f"location “{shortened(location)}”: {reason}")
         for part in ("title", "text"):
             check_page(doc.get(part) or "", f"{where}, “{doc.get('location', '')}” {part}", findings, scripts=None)
 
@@ -646,7 +647,3 @@ def check_site(root: Path, scripts: set[str], root_path: str = "/", pdf_links=No
             check_file(name, path.read_bytes(), name, findings, context)
     return findings.problems
 
-
-def _short(value) -> str:
-    text = " ".join(str(value or "").split())
-    return text if len(text) <= 70 else text[:69] + "…"

@@ -19,7 +19,7 @@ from .bibliography import Bibliography, archived_copy, bibtex_text, inherit_titl
 from .checks import check_citations, check_entries, check_style, check_unique_keys, parse_entries, shown, warn_uncited
 from .citations import Citations, Note
 from .errors import SourceError
-from .letter_description import CITATION_KEY, Letter, letter_entry, read_letter
+from .letter_description import Letter, letter_entry, read_letter
 from .names import WORKS_CITED, paragraph_anchor
 from .pages import PageSource, read_page_source
 from .pandoc_notes import Formatted, check_formatted, format_all, plain_text
@@ -29,7 +29,11 @@ log = logging.getLogger(__name__)
 
 # The letter cited at a paragraph, formatted once; the number is put in for each paragraph.
 PARAGRAPH_PLACEHOLDER = "9999"
-PARAGRAPH_CITATION = f"@{CITATION_KEY}, para. {PARAGRAPH_PLACEHOLDER}"
+
+
+def paragraph_citation(letter: Letter) -> str:
+    """The letter cited at a paragraph, as a note cites: formatted once, its number put in later."""
+    return f"@{letter.key}, para. {PARAGRAPH_PLACEHOLDER}"
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,8 @@ class Sources:
         citation and style, with "para. 3" and the paragraph's own address (where known)."""
         if self.letter is None:
             return None
-        text = plain_text(self.formatted.notes[PARAGRAPH_CITATION]).replace(PARAGRAPH_PLACEHOLDER, str(number))
+        text = plain_text(self.formatted.notes[paragraph_citation(self.letter)]).replace(PARAGRAPH_PLACEHOLDER,
+                                                                                           str(number))
         if self.letter.url:
             text = text.replace(self.letter.url, f"{self.letter.url}#{paragraph_anchor(number)}")
         return text
@@ -126,18 +131,18 @@ def read_sources(project: Project) -> Sources:
     check_entries(parsed, bibliography)
     if not project.library:
         warn_uncited(bibliography, set(needed))
-    if CITATION_KEY in bibliography.entries:
-        raise SourceError(f"{bibliography.where(CITATION_KEY)}: the key '{CITATION_KEY}' is the one this site "
+    if letter is not None and letter.key in bibliography.entries:
+        raise SourceError(f"{bibliography.where(letter.key)}: the key '{letter.key}' is the one this site "
                           "gives the letter itself. Give that entry another key.")
 
     for_pandoc = {key: parsed[key] for key in needed}
     inherit_titles(for_pandoc)
     cited_bibtex = bibtex_text(for_pandoc)
     if letter is not None:
-        for_pandoc[CITATION_KEY] = letter_entry(letter)
-    bodies = [note.body for note in notes] + ([PARAGRAPH_CITATION] if letter else [])
+        for_pandoc[letter.key] = letter_entry(letter)
+    bodies = [note.body for note in notes] + ([paragraph_citation(letter)] if letter else [])
     bibtex = bibtex_text(for_pandoc, carry=True)
-    formatted = format_all(bodies, [*cited, *([CITATION_KEY] if letter else [])], bibtex, style, project.root,
+    formatted = format_all(bodies, [*cited, *([letter.key] if letter else [])], bibtex, style, project.root,
                            _archives(for_pandoc))
     check_formatted(formatted, notes, cited, {key: parsed[key] for key in needed}, bibliography, style, project.root,
                     [bibtex.encode(), style.encode(), "\0".join(bodies).encode()])

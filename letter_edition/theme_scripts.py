@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 
 from .errors import EditionError
 from .names import DATA_SCRIPT_TYPES
+from .text_forms import shortened
 
 # What a hole (a Jinja expression's value inside a script) may not hold.
 NOT_INERT = set("\"'`\\<>;(){}[]\n\r\u2028\u2029")
@@ -170,7 +171,7 @@ def move_inline_scripts(site, shapes: list[ScriptShape]) -> set[str]:
             shape = matching(attributes, body, shapes)
             if shape is None:
                 raise ForeignScript(f"{page}: an inline script the theme's templates do not write "
-                                    f"(“{_start(body)}”)")
+                                    f"(“{shortened(body, 60)}”)")
             if shape.data:
                 continue
             name = f"{FOLDER}/{hashlib.sha256(body.encode()).hexdigest()[:16]}.js"
@@ -186,7 +187,3 @@ def move_inline_scripts(site, shapes: list[ScriptShape]) -> set[str]:
             site.changed(page)
     return written
 
-
-def _start(body: str) -> str:
-    text = " ".join(body.split())
-    return text if len(text) <= 60 else text[:59] + "…"

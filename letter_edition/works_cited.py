@@ -13,9 +13,9 @@ site's addresses (and checks).
 """
 
 import posixpath
-import unicodedata
 
 from . import csl_items
+from .text_forms import sort_form
 from .names import (CITED_IN, NOTE_ENTRIES, NOTE_ENTRY, NOTE_ID, NOTES_WITHOUT_ADDRESS, ONE_ENTRY, SEARCH_EXCLUDE,
                     SEVERAL_ENTRIES, WORK, WORKS_CITED)
 from .pandoc_notes import literal
@@ -82,17 +82,6 @@ def _sort_key(sources, key: str) -> tuple[str, str, str]:
     year = csl_items.year(item) or ""
     title = item.get("title", "")
     return sort_form(first or title), year, sort_form(title)
-
-
-# Letters that are not a base letter with an accent, filed under the letter they are read as.
-BASE_LETTERS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ı": "i", "ħ": "h", "ŧ": "t", "æ": "ae", "œ": "oe",
-                              "ß": "ss", "þ": "th", "ð": "d"})
-
-
-def sort_form(text: str) -> str:
-    """Text as a bibliography files it: in any case, accents aside (Đurić among the D's)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(BASE_LETTERS))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lstrip("“‘\"'")
 
 
 def and_list(items: list[str]) -> str:

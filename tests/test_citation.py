@@ -274,3 +274,28 @@ def test_json_ld_of_classic_bibtex_fields_reads_as_the_note(scratch, tmp_path):
     halili = next(w for w in works if w["author"] == [{"name": "Eduart Halili"}])
     assert halili["name"] == "Russian Ambassador Presence—at North “Border”"
     assert halili["publisher"] == {"name": "ALBANIA DAILY NEWS"} and halili["datePublished"] == "2021-09"
+
+
+def test_the_test_edition_carries_none_of_the_letters_facts(scale):
+    """Its key and keywords come from its own description: the letter's are not in the code."""
+    import io
+
+    from pypdf import PdfReader
+
+    root = scale.site.root
+    assert "@misc{tester2021," in (root / "letter.bib").read_text(encoding="utf-8")
+    assert json.loads((root / "letter.json").read_text(encoding="utf-8"))[0]["id"] == "tester2021"
+    keywords = (PdfReader(io.BytesIO((root / "letter.pdf").read_bytes())).metadata or {}).get("/Keywords")
+    assert not keywords, keywords
+    for name in ["letter.bib", "letter.ris", "letter.json"]:
+        text = (root / name).read_text(encoding="utf-8")
+        assert "torres" not in text.lower() and "Kosov" not in text, name
+
+
+def test_the_letters_key_and_keywords_are_its_descriptions(site):
+    import io
+
+    from pypdf import PdfReader
+
+    assert "@misc{torres2021kosova," in (site.root / "letter.bib").read_text(encoding="utf-8")
+    assert PdfReader(io.BytesIO((site.root / "letter.pdf").read_bytes())).metadata["/Keywords"] == "Kosovo, Serbia"

@@ -32,7 +32,7 @@ def test_every_editor_file_saved_another_way_gives_the_same_site(clean, tmp_path
 
 @pytest.mark.parametrize("name, fault, said", [
     ("references.bib", "{{Insider Paper}},", "references.bib, line 22: syntax error in entry 'insiderpaper2021serbian'"),
-    ("docs/index.md", "[^4]: @halili2021russian", "docs/index.md, line 94: 'halili2021russain'"),
+    ("docs/index.md", "[^4]: @halili2021russian", "docs/index.md, line 97: 'halili2021russain'"),
 ])
 def test_messages_name_the_line_an_editor_sees(scratch, tmp_path, name, fault, said):
     """Line numbers count CR LF and CR line ends as the editor's window shows them."""

@@ -129,6 +129,11 @@ LETTER = {"date": datetime.date(2021, 10, 4), "genre": "letter", "signatories": 
     ({"signatories": [{"family": "Himes", "given": 5}]}, "needs a family name"),
     ({"recipients": [{"name": "Antony Blinken"}]}, "each recipient needs a name and a role"),
     ({"signatory": ["x"]}, "unknown key 'signatory'"),
+    ({"key": "torres 2021"}, "'key' is a citation key"),
+    ({"key": 2021}, "'key' is not a str"),
+    ({"keywords": "Kosovo"}, "'keywords' is not a list"),
+    ({"keywords": ["Kosovo", 5]}, "'keywords' is a list of words"),
+    ({"signatories": []}, "'signatories' names no one"),
 ])
 def test_the_letters_description(change, said):
     from letter_edition.errors import SourceError
@@ -179,3 +184,11 @@ def test_a_setting_the_theme_reads_builds(scratch, tmp_path):
     result = mkdocs_build(scratch, tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "Made with" not in (result.site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("change, key", [({}, "torres2021"), ({"key": "torres2021kosova"}, "torres2021kosova"),
+                                         ({"signatories": ["Ćamil Đurić"]}, "duric2021")])
+def test_the_letters_key_is_its_descriptions_or_made_from_it(change, key):
+    from letter_edition.letter_description import read_letter
+
+    assert read_letter({**LETTER, **change}, "# Title\n", "index.md", None).key == key
