@@ -45,9 +45,10 @@ class BuiltSite:
         return relative_url(target, page)
 
 
-def site_path(root: Path, root_path: str, page: str, address: str) -> Path | None:
-    """Where in the built site at `root` an address on `page` leads (it may not exist), or None
-    for an address elsewhere; `root_path` is the site's path on its host ("/letter/")."""
+def site_file(root_path: str, page: str, address: str) -> str | None:
+    """The file of the site an address on `page` leads to, as a path from the site's root
+    ("assets/x.js"), or None for an address elsewhere; `root_path` is the site's path on its
+    host ("/letter/")."""
     path = address.split("#")[0].split("?")[0]
     if not path or "://" in path or path.startswith("//") or ":" in path.split("/")[0]:
         return None
@@ -58,7 +59,14 @@ def site_path(root: Path, root_path: str, page: str, address: str) -> Path | Non
     else:
         joined = posixpath.join(posixpath.dirname(page), path)
     normal = posixpath.normpath(joined)
-    return None if normal.startswith("..") else root / normal
+    return None if normal.startswith("..") else normal
+
+
+def site_path(root: Path, root_path: str, page: str, address: str) -> Path | None:
+    """Where in the built site at `root` an address on `page` leads (it may not exist), or None
+    for an address elsewhere."""
+    found = site_file(root_path, page, address)
+    return None if found is None else root / found
 
 
 def relative_url(target: str, page: str) -> str:

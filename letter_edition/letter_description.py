@@ -73,8 +73,10 @@ class Letter:
         return self.addressed_to[:1].upper() + self.addressed_to[1:]
 
 
-def read_letter(description, markdown: str, page_uri: str, url: str | None) -> Letter:
-    where = f"docs/{page_uri}, front matter 'letter'"
+def read_letter(description, markdown: str, page_uri: str, url: str | None, page_where: str = "") -> Letter:
+    """The letter as its page describes it; `page_where` names the page in messages ("docs/index.md")."""
+    page_where = page_where or page_uri
+    where = f"{page_where}, front matter 'letter'"
     if not isinstance(description, dict):
         raise SourceError(f"{where}: expected a mapping of date, genre, signatories and recipients.")
     unknown = [key for key in description if key not in LETTER_FIELDS | OPTIONAL_FIELDS]
@@ -104,7 +106,7 @@ def read_letter(description, markdown: str, page_uri: str, url: str | None) -> L
                               "{name: Antony Blinken, role: Secretary of State}.")
     title = headline(markdown)
     if title is None:
-        raise SourceError(f"docs/{page_uri}: the letter's page has no '# headline' to take its title from.")
+        raise SourceError(f"{page_where}: the letter's page has no '# headline' to take its title from.")
     signatories = [_name(name, where) for name in description["signatories"]]
     if not signatories:
         raise SourceError(f"{where}: 'signatories' names no one.")

@@ -93,7 +93,7 @@ def format_all(note_bodies: list[str], keys: list[str], bibtex: str, style: str,
 
 
 def check_formatted(formatted: Formatted, notes, cited: list[str], entries: dict, bibliography, style: str,
-                    root: Path, inputs: list[bytes]) -> None:
+                    root: Path, docs_name: str, inputs: list[bytes]) -> None:
     """Nothing the editor wrote is dropped on the way (field_text.py): what pandoc read
     of each cited work, each note and each references entry, against references.bib and the
     notes as written; and no note is left without text. Checked once for each answer."""
@@ -103,13 +103,13 @@ def check_formatted(formatted: Formatted, notes, cited: list[str], entries: dict
     if has_entry(root, "formatted-checked", inputs):
         return
     try:
-        _check_formatted(formatted, notes, cited, entries, bibliography, style)
+        _check_formatted(formatted, notes, cited, entries, bibliography, style, docs_name)
     except field_text.DroppedText as error:
         raise SourceError(str(error)) from None
     cached_bytes(root, "formatted-checked", inputs, lambda: b"checked")
 
 
-def _check_formatted(formatted: Formatted, notes, cited, entries, bibliography, style) -> None:
+def _check_formatted(formatted: Formatted, notes, cited, entries, bibliography, style, docs_name: str) -> None:
     from .checks import field_line
 
     printed = field_text.style_variables(style)
@@ -126,10 +126,10 @@ def _check_formatted(formatted: Formatted, notes, cited, entries, bibliography, 
         field_text.check_printed(key, formatted.items.get(key, {}), {f.lower() for f in entry.fields} | set(entry.persons),
                                  printed, place, where_in(key))
     for note in notes:
-        where = f"note {note.number} (docs/{note.page}, line {note.line})"
+        where = f"note {note.number} ({docs_name}/{note.page}, line {note.line})"
         text = plain_text(formatted.notes[note.body])
         if not text.strip():
-            raise SourceError(f"docs/{note.page}, line {note.line}: note [^{note.label}] publishes no text: “{note.body}”. "
+            raise SourceError(f"{docs_name}/{note.page}, line {note.line}: note [^{note.label}] publishes no text: “{note.body}”. "
                               "Cite a work the way pandoc reads citations ([^n]: @key), or write the note's text.")
         place = field_text.Place(where[0].upper() + where[1:], text)
         for key in note.keys:

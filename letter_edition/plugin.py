@@ -301,7 +301,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
     def on_page_content(self, html, page, config, files):
         html = unmask_literals(html)
         source = self.sources.pages.get(page.file.src_uri)
-        where = source.where if source else f"docs/{page.file.src_uri}"
+        where = source.where if source else f"{self.docs_name}/{page.file.src_uri}"
         try:
             if self.extension.marks.fault:
                 raise self.extension.marks.fault

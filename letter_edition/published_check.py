@@ -24,7 +24,6 @@ the same checks on the editor's own files in docs/ as it reads them, naming thei
 import gzip
 import html as html_module
 import json
-import posixpath
 import xml.parsers.expat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .addresses import PAGE, WEB, field_problems, problem
 from .build_cache import cached, source_of
-from .built_site import site_path
+from .built_site import site_file, site_path
 from .errors import SourceError
 from .file_kinds import kind_of, served_type
 from .names import DATA_SCRIPT_TYPES
@@ -274,7 +273,7 @@ def _script(body, attributes, where, findings, scripts, root_path, page, line=No
                      line)
         return
     if "src" in attributes:
-        target = _site_file(page, attributes["src"] or "", root_path)
+        target = site_file(root_path, page, attributes["src"] or "")
         if target not in scripts:
             findings.add(where, f"a script loading “{shortened(attributes['src'] or '')}”, which is not one of the "
                                 "site's scripts", attributes["src"], line)
@@ -290,16 +289,6 @@ def _style_element(css: str, where: str, findings: Findings, policy: Policy, sty
                             "in the site's stylesheet", "<style", line)
     else:
         check_css(css, where, findings, policy, first_line=line or 1)
-
-
-def _site_file(page: str, address: str, root_path: str) -> str | None:
-    path = address.split("#")[0].split("?")[0]
-    if not path or _is_remote(path) or ":" in path.split("/")[0]:
-        return None
-    if path.startswith("/"):
-        return path[len(root_path):] if path.startswith(root_path) else None
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    return None if joined.startswith("..") else joined
 
 
 def check_xml_document(text: str, where: str, findings: Findings, policy: Policy = POLICY, svg: bool = False) -> None:

@@ -118,7 +118,7 @@ def read_sources(project: Project) -> Sources:
         pages[page.uri] = page
         if "letter" in page.meta and letter is None:
             url = urljoin(project.site_url, page_url(page.uri, project.use_directory_urls)) if project.site_url else None
-            letter = read_letter(page.meta["letter"], page.body, page.uri, url)
+            letter = read_letter(page.meta["letter"], page.body, page.uri, url, page.where)
     notes = [note for page in pages.values() for note in page.notes if note.cites]
     citations = Citations(notes)
     check_citations([(uri, page.stray) for uri, page in pages.items() if page.stray], notes, bibliography, docs_name)
@@ -145,7 +145,7 @@ def read_sources(project: Project) -> Sources:
     formatted = format_all(bodies, [*cited, *([letter.key] if letter else [])], bibtex, style, project.root,
                            _archives(for_pandoc))
     check_formatted(formatted, notes, cited, {key: parsed[key] for key in needed}, bibliography, style, project.root,
-                    [bibtex.encode(), style.encode(), "\0".join(bodies).encode()])
+                    docs_name, [bibtex.encode(), style.encode(), "\0".join(bodies).encode()])
     return Sources(bibliography, citations, cited, letter, formatted, pages, cited_bibtex)
 
 
