@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, get_files
 from . import bibtex_adapter, mkdocs_adapter
 from .build_cache import kept_file
 from .built_site import BuiltSite
+from .checks import shown
 from .citation_exports import downloads, letter_tags, write_ready_citation
 from .config import LetterConfig, extra_problems
 from .edition import Edition, print_css, read_edition, write_edition_sentence
@@ -33,7 +34,6 @@ from .own_assets import ScriptBundle, bundle_scripts, published_css
 from .page_extension import PageExtension
 from .page_settings import Reading, readings
 from .paragraph_anchors import check_record, read_record
-from .checks import shown
 from .policy import CONTENT_SECURITY_POLICY
 from .published_check import check_editor_file, check_page_text, check_site, kept_pdf_actions
 from .reader import read_bytes, read_text
@@ -175,7 +175,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         for name in ("site_name", "site_description"):
             if config[name]:
                 config[name] = escape(config[name])
-        # 9. The Markdown extension: paragraph anchors, editorial marks.
+        # 9. The Markdown extension: paragraph anchors, editorial marks, aligned cells by class.
         config.markdown_extensions.append(self.extension)
         # 10. The site's own scripts as one file, in the place of the first of them.
         if self.scripts:
