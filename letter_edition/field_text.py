@@ -164,7 +164,7 @@ class DroppedText(SourceError):
 
 
 @dataclass(frozen=True)
-class Place:
+class PrintedText:
     """Where a text is published and where its source is written, for messages."""
     what: str  # "note 4 (docs/index.md, line 95)", "the references entry of 'key'"
     text: str  # its plain text as published
@@ -198,9 +198,10 @@ def check_read(key: str, fields: dict[str, str], persons: dict[str, list], item:
                                       f"“{part}” of the name as written (pandoc read “{names}”).")
 
 
-def check_printed(key: str, item: dict, written: set[str], printed_vars: set[str], place: Place, where) -> None:
+def check_printed(key: str, item: dict, written: set[str], printed_vars: set[str], published: PrintedText,
+                  where) -> None:
     """Each field the style prints is in the published text. `written`: the entry's fields."""
-    text = normal(place.text)
+    text = normal(published.text)
     missing = []
     for variable, fields in PRINTED.items():
         value = item.get(variable)
@@ -222,21 +223,21 @@ def check_printed(key: str, item: dict, written: set[str], printed_vars: set[str
         missing.append(("date" if "date" in written else "year", year))
     if missing:
         field, value = missing[0]
-        raise DroppedText(f"{place.what} leaves out “{value}” (entry '{key}', field '{field}', {where(field)}). "
-                          f"It prints: “{place.text}”.")
+        raise DroppedText(f"{published.what} leaves out “{value}” (entry '{key}', field '{field}', "
+                          f"{where(field)}). It prints: “{published.text}”.")
 
 
-def check_note_words(body: str, keys: list[str], place: Place) -> None:
+def check_note_words(body: str, keys: list[str], published: PrintedText) -> None:
     """Every word of a note as written (a locator, "see also") is in its published text."""
     written = body
     for key in sorted(keys, key=len, reverse=True):
         written = written.replace("@{" + key + "}", " ").replace("@" + key, " ")
-    text = normal(place.text).casefold()
-    published = set(WORD.findall(text))
+    text = normal(published.text).casefold()
+    words = set(WORD.findall(text))
     for word in WORD.findall(normal(written).casefold()):
-        if word not in LOCATOR_TERMS and word not in published:
-            raise DroppedText(f"{place.what} leaves out “{word}” of what is written: “{body}”. It prints: "
-                              f"“{place.text}”. Write the note as pandoc reads citations: "
+        if word not in LOCATOR_TERMS and word not in words:
+            raise DroppedText(f"{published.what} leaves out “{word}” of what is written: “{body}”. It prints: "
+                              f"“{published.text}”. Write the note as pandoc reads citations: "
                               "[^n]: See @key, p. 4.")
 
 

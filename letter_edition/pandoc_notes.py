@@ -122,21 +122,22 @@ def _check_formatted(formatted: Formatted, notes, cited, entries, bibliography, 
         entry = entries[key]
         handed = {name: value for name, value in entry.fields.items() if handed_to_pandoc(entry, name)}
         field_text.check_read(key, handed, dict(entry.persons), formatted.items.get(key, {}), where_in(key))
-        place = field_text.Place(f"The references entry of '{key}'", plain_text(formatted.entries.get(key, "")))
+        published = field_text.PrintedText(f"The references entry of '{key}'",
+                                           plain_text(formatted.entries.get(key, "")))
         field_text.check_printed(key, formatted.items.get(key, {}), {f.lower() for f in entry.fields} | set(entry.persons),
-                                 printed, place, where_in(key))
+                                 printed, published, where_in(key))
     for note in notes:
         where = f"note {note.number} ({docs_name}/{note.page}, line {note.line})"
         text = plain_text(formatted.notes[note.body])
         if not text.strip():
             raise SourceError(f"{docs_name}/{note.page}, line {note.line}: note [^{note.label}] publishes no text: “{note.body}”. "
                               "Cite a work the way pandoc reads citations ([^n]: @key), or write the note's text.")
-        place = field_text.Place(where[0].upper() + where[1:], text)
+        published = field_text.PrintedText(where[0].upper() + where[1:], text)
         for key in note.keys:
             entry = entries[key]
             field_text.check_printed(key, formatted.items.get(key, {}), {f.lower() for f in entry.fields}
-                                     | set(entry.persons), printed, place, where_in(key))
-        field_text.check_note_words(note.body, note.keys, place)
+                                     | set(entry.persons), printed, published, where_in(key))
+        field_text.check_note_words(note.body, note.keys, published)
 
 
 def plain_text(fragment: str) -> str:

@@ -312,8 +312,8 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         except EditionError as error:
             raise PluginError(str(error)) from None
         # 3. Its paragraphs, notes and references entries, each to be found by search.
-        letter_page = bool(source and source.meta.get("paragraph_anchors"))
-        self.search_entries += [index_entry(place, page.title, page.url, letter_page, self.sources.short_name)
+        numbered = bool(source and source.meta.get("paragraph_anchors"))
+        self.search_entries += [index_entry(place, page.title, page.url, numbered, self.sources.short_name)
                                 for place in places_in(html)]
         return html
 

@@ -54,13 +54,13 @@ def _text(node) -> str:
     return " ".join(copy.body.text(deep=True).split())
 
 
-def index_entry(place: Place, page_title: str, page_url: str, letter_page: bool, short_name) -> dict:
-    """A place as an entry of Material's index; `letter_page`: the page numbers its paragraphs,
+def index_entry(place: Place, page_title: str, page_url: str, numbered: bool, short_name) -> dict:
+    """A place as an entry of Material's index; `numbered`: the page numbers its paragraphs,
     and its notes are "Note 4" (elsewhere "Page, note 4")."""
     if place.kind == "paragraph":
         title = f"{page_title}, paragraph {place.number}"
     elif place.kind == "note":
-        title = f"Note {place.number}" if letter_page else f"{page_title}, note {place.number}"
+        title = f"Note {place.number}" if numbered else f"{page_title}, note {place.number}"
     else:
         title = f"{page_title}: {short_name(place.anchor)}"
     # The index holds HTML: the text is escaped, as Material escapes a page's text.

@@ -146,11 +146,11 @@ def scale(tmp_path_factory):
 def edition(request, site):
     """Each edition the reader-facing tests read (tests/editions.py): the letter, and the test
     edition at scale."""
-    from editions import letter_edition
+    from editions import the_letter
 
     if request.param == "scale":
         return request.getfixturevalue("scale")
-    found = letter_edition()
+    found = the_letter()
     found.site = site
     return found
 

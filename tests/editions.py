@@ -89,7 +89,7 @@ def built_path(uri: str) -> str:
     return "index.html" if stem == "index" else f"{stem}/index.html"
 
 
-def letter_edition() -> Edition:
+def the_letter() -> Edition:
     notes = {number: text + (", " + LETTER_ADDRESSES[number] if number in LETTER_ADDRESSES else "")
              for number, text in original_notes().items()}
     return Edition(

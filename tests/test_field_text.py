@@ -129,21 +129,21 @@ def test_a_field_pandoc_reads_otherwise_is_named():
 
 
 def test_a_field_the_style_prints_but_the_note_lacks_is_named():
-    place = field_text.Place("Note 4 (docs/index.md, line 95)", "“Russian Ambassador,” ALBANIA DAILY NEWS")
+    published = field_text.PrintedText("Note 4 (docs/index.md, line 95)", "“Russian Ambassador,” ALBANIA DAILY NEWS")
     variables = {"title", "container-title", "issued", "author", "URL"}
     with pytest.raises(field_text.DroppedText, match=r"Note 4 \(docs/index\.md, line 95\) leaves out “Halili” "
                                                      r"\(entry 'k', field 'author'"):
         field_text.check_printed("k", item(title="Russian Ambassador", **{"container-title": "ALBANIA DAILY NEWS"},
                                            author=[{"family": "Halili", "given": "Eduart"}]),
-                                 {"title", "author"}, variables, place, where)
+                                 {"title", "author"}, variables, published, where)
 
 
 def test_a_word_of_a_note_its_text_lacks_is_named():
-    place = field_text.Place("Note 4 (docs/index.md, line 95)", "Eduart Halili, “Title,” ALBANIA DAILY NEWS")
+    published = field_text.PrintedText("Note 4 (docs/index.md, line 95)", "Eduart Halili, “Title,” ALBANIA DAILY NEWS")
     with pytest.raises(field_text.DroppedText, match="leaves out “script” of what is written"):
-        field_text.check_note_words("@halili2021russian <script>alert(1)</script>", ["halili2021russian"], place)
+        field_text.check_note_words("@halili2021russian <script>alert(1)</script>", ["halili2021russian"], published)
     field_text.check_note_words("See @halili2021russian, p. 4.", ["halili2021russian"],
-                                field_text.Place("Note 4", "See Eduart Halili, “Title,” 2021, 4."))
+                                field_text.PrintedText("Note 4", "See Eduart Halili, “Title,” 2021, 4."))
 
 
 def test_a_style_that_recases_titles_stops_the_build(scratch, tmp_path):
