@@ -117,6 +117,20 @@ def link_arguments(value: str) -> list[str]:
     return found
 
 
+def scheme_of(address: str) -> str | None:
+    """The scheme a browser reads in an address, character references decoded and invisible
+    characters dropped (`java&#x09;script:` is javascript); None for one within the site."""
+    return _scheme("".join(c for c in html.unescape(address) if not _invisible(c)))
+
+
+def names_host(address: str) -> bool:
+    """Whether an address names a host: `//host/…`, `https://host/…` (a `data:` address that
+    holds one, `data:image/svg+xml,<svg xmlns='http://…'>`, does not)."""
+    text = address.strip().replace("\\", "/")
+    scheme = scheme_of(text)
+    return text.startswith("//") or (scheme is not None and text[len(scheme) + 1:].startswith("//"))
+
+
 def _scheme(text: str) -> str | None:
     """The scheme a browser reads (letters, then letters, digits, + - .), else None."""
     head, colon, _ = text.partition(":")

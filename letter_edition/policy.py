@@ -9,6 +9,8 @@ that the preview (`mkdocs serve` sends no policy) and the published site never d
 
 from dataclasses import dataclass
 
+from .addresses import names_host, scheme_of
+
 CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
 
 # The directives that fall back to default-src where the policy does not name them.
@@ -47,12 +49,10 @@ class Policy:
         sources = self.sources(directive)
         if "*" in sources:
             return True
-        text = address.strip()
-        scheme, colon, rest = text.partition(":")
-        if text.startswith("//") or (colon and "/" not in scheme and scheme.isascii() and scheme[:1].isalpha()
-                                     and rest.startswith("//")):
-            host = text.split("//", 1)[1].split("/", 1)[0].lower()
-            return host in sources or f"{scheme.lower()}:" in sources
-        if colon and "/" not in scheme and scheme[:1].isalpha():
+        scheme = scheme_of(address)
+        if names_host(address):
+            host = address.strip().split("//", 1)[1].split("/", 1)[0].lower()
+            return host in sources or (scheme is not None and f"{scheme.lower()}:" in sources)
+        if scheme is not None:
             return f"{scheme.lower()}:" in sources
         return "'self'" in sources

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .addresses import PAGE, WEB, field_problems, problem
+from .addresses import PAGE, WEB, field_problems, names_host, problem, scheme_of
 from .build_cache import cached, source_of
 from .built_site import site_file, site_path
 from .errors import SourceError
@@ -192,7 +192,7 @@ def _element(tag: str, attributes: dict, where: str, findings: Findings, policy:
     loaded = _loaded(tag, lowered)
     if loaded is not None:
         address, directive = loaded
-        if _is_remote(address):
+        if names_host(address):
             findings.add(where, f"<{tag}> loads “{shortened(address)}” from another host", address, line)
         elif not policy.allows(directive, address):
             findings.add(where, f"<{tag}> loads “{shortened(address)}”, which the pages' policy "
@@ -206,10 +206,10 @@ def _svg_value(tag: str, name: str, value: str, where: str, findings: Findings, 
     """In SVG any attribute can become an address (an animation's `values`, `to`, `from`):
     every part of a value that names a scheme must be a web address, or an image's data."""
     for part in value.split(";"):
-        if _scheme_of(part) is None:
+        if scheme_of(part) is None:
             continue
         if tag in ("image", "feimage") and name in ("href", "xlink:href") and policy.allows("img-src", part) \
-                and not _is_remote(part):
+                and not names_host(part):
             continue
         reason = problem(part.strip(), WEB)
         if reason:
@@ -220,15 +220,8 @@ def _loads_as_policy_allows(tag: str, name: str, value: str, attributes: dict, p
     """An element that loads a `data:` address the policy allows for it (an SVG image's
     embedded picture): not a link, and no address rule's concern."""
     loaded = _loaded(tag, attributes)
-    return (loaded is not None and loaded[0] == value and _scheme_of(value) is not None
-            and not _is_remote(value) and policy.allows(loaded[1], value))
-
-
-def _scheme_of(value: str) -> str | None:
-    decoded = "".join(c for c in html_module.unescape(value) if c.isprintable() and not c.isspace())
-    head, colon, _ = decoded.partition(":")
-    return head if colon and head[:1].isascii() and head[:1].isalpha() and all(
-        c.isascii() and (c.isalnum() or c in "+-.") for c in head) else None
+    return (loaded is not None and loaded[0] == value and scheme_of(value) is not None
+            and not names_host(value) and policy.allows(loaded[1], value))
 
 
 def _directive(policy: Policy, directive: str) -> str:
@@ -257,14 +250,6 @@ def _loaded(tag: str, attributes: dict) -> tuple[str, str] | None:
             return None  # a part of the same image
         return (address, directive) if address else None
     return None
-
-
-def _is_remote(address: str) -> bool:
-    """Whether an address names a host: `//host/…`, `https://host/…` (a `data:` address that
-    holds one, `data:image/svg+xml,<svg xmlns='http://…'>`, does not)."""
-    text = address.strip().replace("\\", "/")
-    scheme = _scheme_of(text)
-    return text.startswith("//") or (scheme is not None and text[len(scheme) + 1:].startswith("//"))
 
 
 def _script(body, attributes, where, findings, scripts, root_path, page, line=None) -> None:
@@ -328,7 +313,7 @@ def check_xml_document(text: str, where: str, findings: Findings, policy: Policy
     def instruction(target, content):
         if target.lower() == "xml-stylesheet":
             address = _pseudo_attribute(content, "href")
-            if address is None or _is_remote(address) or not policy.allows("style-src", address):
+            if address is None or names_host(address) or not policy.allows("style-src", address):
                 findings.add(where, f"a stylesheet instruction <?xml-stylesheet {shortened(content)}?>, which loads "
                                     "from elsewhere or runs a transformation", content, parser.CurrentLineNumber)
 
@@ -421,7 +406,7 @@ def _css_address(token, strings: bool) -> str | None:
 def _css_load(address: str, directive: str, where: str, findings: Findings, policy: Policy, line: int) -> None:
     if address.strip().startswith("#"):
         return  # a part of the same document (an SVG filter)
-    if _is_remote(address):
+    if names_host(address):
         findings.add(where, f"a stylesheet loads “{shortened(address)}” from another host", address, line)
     elif not policy.allows(directive, address):
         findings.add(where, f"a stylesheet loads “{shortened(address)}”, which the pages' policy "
