@@ -391,12 +391,12 @@ def site_pages(site: Path) -> list[str]:
 # --- The PDF ------------------------------------------------------------------------------
 
 # What a build spends on the PDF when its cache misses: a fresh Python imports WeasyPrint and
-# sets the built letter page in type (letter_edition/letter_pdf.py), as the build's last step does.
+# sets the built letter page in type (letter_edition/publishing/letter_pdf.py), as the build's last step does.
 PDF_RUN = """
 import json, sys, time
 from pathlib import Path
 start = time.perf_counter()
-from letter_edition.letter_pdf import render
+from letter_edition.publishing.letter_pdf import render
 pdf, pages = render(Path(sys.argv[1]), "letter", {})
 print(json.dumps({"seconds": time.perf_counter() - start, "pages": pages}))
 """

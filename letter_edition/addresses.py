@@ -11,10 +11,16 @@ the site (`references/#key`, `#p3`) has no scheme and is published as written.
 
 The rule is an allowlist: a scheme nobody listed (`javascript:`, `data:`, `vbscript:`,
 one invented tomorrow) is refused because it is not `http:` or `https:`.
+
+Addresses within the site are worked out here too, each once: where an address on a built
+page leads (`site_file`, for the pages' pass and the net), how one page links another file
+(`relative_address`), and a page's own address (`page_url`).
 """
 
 import html
+import posixpath
 import unicodedata
+from pathlib import Path
 from urllib.parse import urlsplit
 
 WEB = frozenset({"http", "https"})
@@ -24,7 +30,7 @@ FORBIDDEN = set('"<>\\^`{|}')
 DOI_PREFIX = "10."
 
 # The BibTeX fields whose value a reader or a reference manager follows as an address, and
-# the rule each is held to: the one list the door (checks.py), the downloads and the net
+# the rule each is held to: the one list the door (reading/bibtex_checks.py), the downloads and the net
 # (published_check.py) read. `file` is where Zotero and JabRef keep a local copy: published
 # only as a web address.
 ADDRESS_FIELDS = {"url": "web", "urlraw": "web", "archiveurl": "web", "pdf": "web", "file": "file", "doi": "doi",
@@ -152,3 +158,47 @@ def _named(char: str) -> str:
     if _invisible(char):
         return f"an invisible character (U+{ord(char):04X})"
     return f"the character '{char}'"
+
+
+# --- Addresses within the site -------------------------------------------------------------
+
+
+def site_file(root_path: str, page: str, address: str) -> str | None:
+    """The file of the site an address on `page` leads to, as a path from the site's root
+    ("assets/x.js"), or None for an address elsewhere; `root_path` is the site's path on its
+    host ("/letter/")."""
+    path = address.split("#")[0].split("?")[0]
+    if not path or "://" in path or path.startswith("//") or ":" in path.split("/")[0]:
+        return None
+    if path.startswith("/"):
+        if not path.startswith(root_path):
+            return None
+        joined = path[len(root_path):]
+    else:
+        joined = posixpath.join(posixpath.dirname(page), path)
+    normal = posixpath.normpath(joined)
+    return None if normal.startswith("..") else normal
+
+
+def site_path(root: Path, root_path: str, page: str, address: str) -> Path | None:
+    """Where in the built site at `root` an address on `page` leads (it may not exist), or None
+    for an address elsewhere."""
+    found = site_file(root_path, page, address)
+    return None if found is None else root / found
+
+
+def relative_address(target: str, page: str) -> str:
+    """How `page` links `target`, both as paths from the site's root: files of the built site
+    ("letter.pdf" from "about/"), or pages of the docs folder ("references.md" from "index.md"),
+    which MkDocs turns into the site's addresses. A page ending in "/" is a folder's index."""
+    folder = page if page.endswith("/") else posixpath.dirname(page)
+    return posixpath.relpath(target, folder.rstrip("/") or ".")
+
+
+def page_url(uri: str, use_directory_urls: bool = True) -> str:
+    """A page's address relative to the site's root: `index.md` "", `about.md` "about/" (or
+    "about.html" where the site does not use directory addresses)."""
+    stem = uri.removesuffix(".md")
+    if use_directory_urls and (stem == "index" or stem.endswith("/index")):
+        return stem.removesuffix("index")
+    return f"{stem}/" if use_directory_urls else f"{stem}.html"

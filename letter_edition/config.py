@@ -2,8 +2,8 @@
 
     plugins:
       - letter:
-          short_name: Kosovo–Serbia letter          # a phone's header (short_site_name.py)
-          repository: !ENV [EDITION_REPOSITORY, ""]  # the About page (edition.py)
+          short_name: Kosovo–Serbia letter          # a phone's header (publishing/added_css.py)
+          repository: !ENV [EDITION_REPOSITORY, ""]  # the About page (reading/imprint.py)
           uncited: warn                             # or allow: references.bib is a library
 
 MkDocs checks them: a value of the wrong type stops the build with one message naming the

@@ -1,9 +1,12 @@
-"""The one place the site meets MkDocs: each event calls the build's steps, in the order they run.
+"""The one place the site meets MkDocs: each event calls the build's stages, in the order they run.
 
-The steps themselves know nothing of MkDocs (sources.py, note_markdown.py, works_cited.py,
-…); this module hands them what MkDocs knows (paths, pages, files, the built site) and
-hands MkDocs what they make. Priorities appear only where the site must run before or
-after another plugin.
+The stages, each a folder: reading/ (the editor's files, through the one reader), notes/
+(pandoc and the fidelity check), page_markdown/ (the notes and marks put in each page), publishing/
+(what is published beside the pages: downloads, stylesheets, scripts, search, the PDF), net/
+(every file checked as it will be published), and caches/, which the stages call down into.
+The stages know nothing of MkDocs; this module hands them what MkDocs knows (paths, pages,
+files, the built site) and hands MkDocs what they make. Priorities appear only where the
+site must run before or after another plugin.
 """
 
 import functools
@@ -19,32 +22,35 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, get_files
 
 from . import bibtex_adapter, mkdocs_adapter
-from .build_cache import kept_file
-from .built_site import BuiltSite
-from .checks import shown
-from .citation_exports import downloads, letter_tags, write_ready_citation
+from .addresses import relative_address
 from .config import LetterConfig, extra_problems
-from .edition import Edition, print_css, read_edition, write_edition_sentence
-from .editorial_marks import write_readings_list
 from .errors import EditionError, SourceError
-from .letter_pdf import metadata, publish_pdf, weasyprint_init, write_pdf_links
-from .names import READINGS
-from .note_markdown import mask_literals, place_notes, unmask_literals
-from .own_assets import ScriptBundle, bundle_scripts, published_css
-from .page_extension import PageExtension
-from .page_settings import Reading, readings
-from .paragraph_anchors import check_record, read_record
-from .policy import CONTENT_SECURITY_POLICY
-from .published_check import check_editor_file, check_page_text, check_site, kept_pdf_actions
-from .reader import read_bytes, read_text
-from .search_places import extend_search_index, index_entry, places_in
-from .short_site_name import phone_css
-from .sources import Project, Sources, read_sources
-from .template_cache import keep_compiled
-from .theme_scripts import ForeignScript, move_inline_scripts, read_shapes
-from .theme_templates import Template, check_templates, extra_settings, read_templates
-from .theme_css import trim_theme_css
-from .works_cited import link_notes_to_entries, relative, write_notes_without_address, write_works_cited
+from .markers import READINGS
+# The stages, in the order they run.
+from .reading.anchor_record import read_record
+from .reading.imprint import Imprint, read_imprint
+from .reading.manuscript import BuildSettings, read_manuscript
+from .reading.page_settings import Reading, readings
+from .reading.reader import read_bytes, read_text, shown
+from .reading.theme_templates import Template, check_templates, extra_settings, read_templates
+from .notes.typeset import Typeset, typeset_notes
+from .page_markdown.editorial_marks import write_edition_sentence, write_readings_list
+from .page_markdown.note_markdown import mask_literals, place_notes, unmask_literals
+from .page_markdown.page_extension import PageExtension
+from .page_markdown.paragraph_anchors import check_record
+from .page_markdown.works_cited import entry_links, write_notes_without_address, write_works_cited
+from .publishing.added_css import phone_css, print_css
+from .publishing.built_site import BuiltSite
+from .publishing.citation_exports import downloads, letter_tags, write_ready_citation
+from .publishing.letter_pdf import metadata, publish_pdf, weasyprint_init, write_pdf_links
+from .publishing.own_assets import ScriptBundle, bundle_scripts, published_css
+from .publishing.search_places import extend_search_index, index_entry, places_in
+from .publishing.theme_css import trim_theme_css
+from .publishing.theme_scripts import ForeignScript, move_inline_scripts, read_shapes
+from .net.policy import CONTENT_SECURITY_POLICY
+from .net.published_check import check_editor_file, check_page_text, check_site, kept_pdf_actions
+from .caches.build_cache import kept_file
+from .caches.template_cache import keep_compiled
 
 log = logging.getLogger("mkdocs.plugins.letter")
 
@@ -97,10 +103,10 @@ class LetterPlugin(BasePlugin[LetterConfig]):
     def _begin(self) -> None:
         """What one build knows, made afresh for each (MkDocs keeps the plugin between
         `mkdocs serve` rebuilds)."""
-        self.sources: Sources | None = None
-        self.edition: Edition | None = None
+        self.typeset: Typeset | None = None
+        self.imprint: Imprint | None = None
         self.scripts: ScriptBundle | None = None
-        self.pdf_library: Path | None = None  # WeasyPrint, found
+        self.weasyprint: Path | None = None  # WeasyPrint's package, found
         self.letter_page: Path | None = None  # where the letter's page is written
         self.added_css: list[str] = []  # rules the build adds to the site's stylesheet
         self.site_scripts: set[str] = set()  # the site's files a page may load as scripts
@@ -134,21 +140,21 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             self.own_templates = [t for t in self.templates if custom and t.shown.startswith(custom)]
             check_templates(config.theme.get_env(), self.own_templates)
             self._check_extra(config)
-            # 2. The editor's files read and checked, every note formatted.
+            # 2. The editor's files read and checked: the manuscript.
             options = bibtex_adapter.options(config)
-            self.sources = read_sources(Project(
+            manuscript = read_manuscript(BuildSettings(
                 self.project, Path(config.docs_dir), options.bib_files, options.csl_file,
-                library=self.config.uncited == "allow", site_url=config.site_url or "",
+                uncited_allowed=self.config.uncited == "allow", site_url=config.site_url or "",
                 use_directory_urls=config.use_directory_urls, reading_order=tuple(_nav_pages(config.nav))))
-            # 3. What the edition says about itself, the rules the build adds to the site's
-            #    stylesheet (the print footer, the phone's header name), and WeasyPrint, found.
-            self.edition = read_edition(self.project, config.site_url or "", self.config.repository)
-            self.added_css = [print_css(self.edition, config.site_name)]
-            if (self.config.short_name or "").strip():
-                self.added_css.append(phone_css(self.config.short_name))
-            self.pdf_library = weasyprint_init()
+            # 3. What the edition says about itself; the anchors published so far; every other
+            #    file of docs/ as the net will check it; the site's own scripts, as one file.
+            self.imprint = read_imprint(self.project, config.site_url or "", self.config.repository)
+            self.record = read_record(self.project)
+            self._check_docs_files(config)
+            self.scripts = bundle_scripts(Path(config.docs_dir), self.docs_name,
+                                          [str(script) for script in config.extra_javascript])
             # 4. The readings kept as written, on every page, and the page that lists them.
-            pages = self.sources.pages
+            pages = manuscript.pages
             self.about_page = next((uri for uri, page in pages.items() if READINGS in page.body), None)
             self.readings = [r for page in pages.values() for r in readings(page.meta, page.where)]
             if self.readings and self.about_page is None:
@@ -156,19 +162,21 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                 log.warning("%s, front matter 'readings': the marks beside the readings kept as written link to the "
                             "page that lists them, and no page of %s/ holds %s. Put %s on the page of the edition's "
                             "remarks.", marked, self.docs_name, READINGS, READINGS)
-            # 5. The anchors published so far, and every other file of docs/ as the net will check it.
-            self.record = read_record(self.project)
-            self._check_docs_files(config)
-            # 6. The site's own scripts, to be published as one file.
-            self.scripts = bundle_scripts(Path(config.docs_dir), self.docs_name,
-                                          [str(script) for script in config.extra_javascript])
+            # 5. The notes stage: every note, cited work and the letter's citation formatted.
+            self.typeset = typeset_notes(manuscript)
+            # 6. The rules the build adds to the site's stylesheet (the print footer, the
+            #    phone's header name), and WeasyPrint, found.
+            self.added_css = [print_css(self.imprint, config.site_name)]
+            if (self.config.short_name or "").strip():
+                self.added_css.append(phone_css(self.config.short_name))
+            self.weasyprint = weasyprint_init()
         except SourceError as error:
             raise SourceFault(str(error)) from None
         except EditionError as error:
             raise PluginError(str(error)) from None
         # 7. mkdocs-bibtex loads only the cited works, and leaves the pages to this plugin.
         bibtex_adapter.name_pybtex_parts()
-        bibtex_adapter.load_only(config, kept_file(self.project, "cited.bib", self.sources.cited_bibtex))
+        bibtex_adapter.load_only(config, kept_file(self.project, "cited.bib", self.typeset.cited_bibtex))
         bibtex_adapter.leave_pages_alone(config)
         # 8. The theme writes the site's name and description unescaped (autoescape is off):
         #    escaped once, as markup, they are written as text everywhere.
@@ -220,9 +228,9 @@ class LetterPlugin(BasePlugin[LetterConfig]):
 
     @step("adding the downloads, stylesheets and scripts")
     def on_files(self, files, config):
-        sources = self.sources
+        typeset = self.typeset
         # 1. The downloads: the letter as BibTeX, RIS and CSL-JSON, the cited works as BibTeX.
-        for name, content in downloads(sources).items():
+        for name, content in downloads(typeset).items():
             files.append(File.generated(config, name, content=content))
         # 2. The site's stylesheet with the print footer and the phone's header name added,
         #    published without comments.
@@ -238,14 +246,14 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                 files.append(File.generated(config, sheet.src_uri, content=published_css(css, self.project)))
         # 3. The site's scripts as the one file the pages load.
         if self.scripts:
-            for path in self.scripts.sources:
+            for path in self.scripts.bundled:
                 if (script := files.get_file_from_path(path)) is not None:
                     files.remove(script)
             files.append(File.generated(config, self.scripts.name, content=self.scripts.text))
         # 4. Where the letter's page is written, for the PDF.
-        if sources.letter is not None and (page := files.get_file_from_path(sources.letter.page_uri)):
+        if typeset.letter is not None and (page := files.get_file_from_path(typeset.letter.page_uri)):
             self.letter_page = Path(page.abs_dest_path)
-        if sources.citations.notes and sources.references_page is None:
+        if typeset.citations.notes and typeset.references_page is None:
             log.warning("No page contains \\works_cited: the notes have no references page to link to.")
         return files
 
@@ -263,45 +271,45 @@ class LetterPlugin(BasePlugin[LetterConfig]):
     @event_priority(50)
     @step("putting the notes in their page")
     def on_page_markdown(self, markdown, page, config, files):
-        sources, uri = self.sources, page.file.src_uri
-        source = sources.pages.get(uri)
-        if source is None:  # a page MkDocs reads that is not in docs/ as the sources were read
+        typeset, uri = self.typeset, page.file.src_uri
+        page_text = typeset.pages.get(uri)
+        if page_text is None:  # a page MkDocs reads that was not in docs/ when the manuscript was read
             return markdown
-        where = source.where
+        where = page_text.where
 
         def page_title(other: str) -> str:
             """A page as the navigation names it ("Letter"), else by its headline."""
             file = files.get_file_from_path(other)
             title = file.page.title if file is not None and file.page is not None else None
-            return title or sources.pages[other].headline or other
+            return title or typeset.pages[other].headline or other
 
         # What the Markdown extension does to this page as it is rendered.
-        about = relative(self.about_page, uri) if self.about_page else None
-        self.extension.prepare(anchors=bool(source.meta.get("paragraph_anchors")), cite=sources.paragraph_citation,
-                               readings=readings(source.meta, where), about=about, where=where)
+        about = relative_address(self.about_page, uri) if self.about_page else None
+        self.extension.prepare(anchors=bool(page_text.meta.get("paragraph_anchors")), cite=typeset.paragraph_citation,
+                               readings=readings(page_text.meta, where), about=about, where=where)
         try:
-            # 1. Each note's formatted text in place of what the editor wrote.
-            markdown = place_notes(markdown, sources.notes_of(uri), source.body_line, sources.formatted.notes, where)
-            # 2. Each note's links to its works' references entries.
-            markdown = link_notes_to_entries(markdown, uri, source.body_line, sources)
-            # 3. The markers: the references entries, the notes without address, the letter's
+            # 1. Each note's formatted text in place of what the editor wrote, with its links to
+            #    its works' references entries.
+            markdown = place_notes(markdown, typeset.notes_of(uri), page_text.body_line, typeset.formatted.notes,
+                                   entry_links(uri, typeset), where)
+            # 2. The markers: the references entries, the notes without address, the letter's
             #    citation, the edition, the PDF, the readings.
-            markdown = write_works_cited(markdown, uri, sources, page_title)
-            markdown = write_notes_without_address(markdown, uri, sources, page_title)
-            markdown = write_ready_citation(markdown, where, sources)
-            markdown = write_edition_sentence(markdown, self.edition)
-            markdown = write_pdf_links(markdown, where, sources, page.url)
+            markdown = write_works_cited(markdown, uri, typeset, page_title)
+            markdown = write_notes_without_address(markdown, uri, typeset, page_title)
+            markdown = write_ready_citation(markdown, where, typeset)
+            markdown = write_edition_sentence(markdown, self.imprint)
+            markdown = write_pdf_links(markdown, where, typeset, page.url)
             markdown = write_readings_list(markdown, self.readings)
         except EditionError as error:
             raise PluginError(str(error)) from None
-        # 4. `@` in code and `\@` hidden from mkdocs-bibtex, which looks at the page next.
+        # 3. `@` in code and `\@` hidden from mkdocs-bibtex, which looks at the page next.
         return mask_literals(markdown)
 
     @step("checking a page's text")
     def on_page_content(self, html, page, config, files):
         html = unmask_literals(html)
-        source = self.sources.pages.get(page.file.src_uri)
-        where = source.where if source else f"{self.docs_name}/{page.file.src_uri}"
+        page_text = self.typeset.pages.get(page.file.src_uri)
+        where = page_text.where if page_text else f"{self.docs_name}/{page.file.src_uri}"
         try:
             if self.extension.marks.fault:
                 raise self.extension.marks.fault
@@ -312,8 +320,8 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         except EditionError as error:
             raise PluginError(str(error)) from None
         # 3. Its paragraphs, notes and references entries, each to be found by search.
-        numbered = bool(source and source.meta.get("paragraph_anchors"))
-        self.search_entries += [index_entry(place, page.title, page.url, numbered, self.sources.short_name)
+        numbered = bool(page_text and page_text.meta.get("paragraph_anchors"))
+        self.search_entries += [index_entry(place, page.title, page.url, numbered, self.typeset.short_name)
                                 for place in places_in(html)]
         return html
 
@@ -323,9 +331,9 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             # Escaped once, as markup, so that the theme's <meta name="description"> and the
             # override's `| e` both write it right.
             page.meta["description"] = escape(page.meta["description"])
-        letter = self.sources.letter
+        letter = self.typeset.letter
         if letter is not None and page.file.src_uri == letter.page_uri:
-            tags = letter_tags(self.sources, page.url)
+            tags = letter_tags(self.typeset, page.url)
             page.meta |= {"share_title": tags.share_title, "citation_tags": tags.citation_tags,
                           "json_ld": tags.json_ld}
         return context
@@ -334,9 +342,9 @@ class LetterPlugin(BasePlugin[LetterConfig]):
     def on_post_page(self, output, page, config):
         # MkDocs would skip a page that comes out empty and publish the site without it.
         if not output.strip():
-            source = self.sources.pages.get(page.file.src_uri)
+            page_text = self.typeset.pages.get(page.file.src_uri)
             own = ", ".join(t.shown for t in self.own_templates) or "none"
-            raise PluginError(f"{source.where if source else page.file.src_uri}: the theme's templates wrote nothing "
+            raise PluginError(f"{page_text.where if page_text else page.file.src_uri}: the theme's templates wrote nothing "
                               f"for this page. Look at the site's own ({own}): one may be empty.")
         self.rendered.add(page.file.dest_uri)
         return output
@@ -357,8 +365,8 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             site.write()
             # 4. letter.pdf from the letter's page as published; its pages and size in the links.
             if self.letter_page is not None:
-                publish_pdf(site, self.letter_page, self.project, metadata(self.sources.letter, self.edition.date),
-                            self.pdf_library, make=not self.serving)
+                publish_pdf(site, self.letter_page, self.project, metadata(self.typeset.letter, self.imprint.date),
+                            self.weasyprint, make=not self.serving)
                 site.write()
         except ForeignScript as error:
             _refuse(root, [str(error)])
@@ -388,7 +396,7 @@ def _nav_pages(nav) -> list[str]:
 def _replace_scripts(config, scripts: ScriptBundle) -> None:
     """The bundle in the place of the first of its scripts, loaded as that one was (defer,
     async, type); scripts from elsewhere stay."""
-    local = [script for script in config.extra_javascript if str(script) in scripts.sources]
+    local = [script for script in config.extra_javascript if str(script) in scripts.bundled]
     first = config.extra_javascript.index(local[0])
     replacement = ExtraScriptValue(scripts.name)
     if isinstance(local[0], ExtraScriptValue):

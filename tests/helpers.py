@@ -152,3 +152,40 @@ def violations(page, axe_source: str | None) -> list[str]:
 # The web addresses of the editor's inputs (editor_inputs.py), by key.
 URL_ENTRIES = {key: re.search(r"\burl = \{([^}]*)\}", text)[1] for key, text in ENTRIES.items()
                if "url = {" in text and "archiveurl" not in text}
+
+
+# --- The plugin package, as its files and imports say ---------------------------------------
+
+PACKAGE = Path(__file__).resolve().parent.parent / "letter_edition"
+# The stages, in the order the build runs them; a module outside them sits at the top.
+STAGES = ["reading", "notes", "page_markdown", "publishing", "net", "caches"]
+
+
+def package_modules() -> dict[str, Path]:
+    """Every module of the package by its dotted name under the package ("reading.reader")."""
+    return {".".join(path.relative_to(PACKAGE).with_suffix("").parts): path
+            for path in sorted(PACKAGE.rglob("*.py")) if "__pycache__" not in path.parts}
+
+
+def own_imports(module: str) -> list[tuple[str, list[str], bool]]:
+    """The package's modules a module imports: (module, the names taken, whether at run time
+    rather than under a function), resolved from relative imports."""
+    import ast
+
+    modules = package_modules()
+    here = module.split(".")[:-1]
+    tree = ast.parse(modules[module].read_text(encoding="utf-8"))
+    top = set(map(id, tree.body))
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ImportFrom) or node.level == 0:
+            continue
+        base = here[:len(here) - (node.level - 1)]
+        target = [*base, *(node.module.split(".") if node.module else [])]
+        for alias in node.names:
+            name = ".".join([*target, alias.name])
+            if name in modules:  # `from . import addresses`
+                found.append((name, [], id(node) in top))
+            elif ".".join(target) in modules:
+                found.append((".".join(target), [alias.name], id(node) in top))
+    return found

@@ -74,13 +74,16 @@ def test_an_eprint_is_an_identifier_or_a_web_address(eprint, allowed):
 
 
 def test_one_list_of_address_fields_is_read_at_the_door_the_downloads_and_the_net():
-    """The door (checks.py) and the net (published_check.py) ask addresses.py; none keeps a list."""
+    """The door (bibtex_checks.py), what pandoc is handed (pandoc_input.py) and the net
+    (published_check.py) ask addresses.py; none keeps a list."""
     import inspect
 
-    from letter_edition import bibliography, checks, published_check
+    from letter_edition.net import published_check
+    from letter_edition.notes import pandoc_input
+    from letter_edition.reading import bibtex_checks
 
     assert set(ADDRESS_FIELDS) >= {"url", "urlraw", "archiveurl", "pdf", "file", "doi", "eprint"}
-    for module in (checks, published_check, bibliography):
+    for module in (bibtex_checks, published_check, pandoc_input):
         text = inspect.getsource(module)
         assert "ADDRESS_FIELDS =" not in text and '"archiveurl", "urlraw"' not in text, module.__name__
     assert all(field_problems(name, "javascript:alert(1)") for name in ADDRESS_FIELDS)

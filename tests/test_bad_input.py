@@ -150,7 +150,7 @@ def test_the_pdf_library_or_pango_missing_is_one_clear_line(monkeypatch, tmp_pat
     """Without WeasyPrint, or without the Pango it loads, the message says what to install."""
     import sys
 
-    from letter_edition import letter_pdf
+    from letter_edition.publishing import letter_pdf
     from letter_edition.errors import EditionError as PluginError
 
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # `import weasyprint` fails, as when missing
@@ -189,8 +189,8 @@ def test_a_short_name_too_long_for_a_phone(scratch, tmp_path):
 @pytest.mark.parametrize("name", ["Kosovo “letter” \\ 2021", "a/*b*/c; } x"])
 def test_a_short_name_with_css_characters_shows_as_written(scratch, tmp_path, name):
     """Quotes, a backslash, a comment or a brace in the short name stay text: the rule holds."""
-    from letter_edition.own_assets import minify_css
-    from letter_edition.short_site_name import phone_css as _phone_css
+    from letter_edition.publishing.own_assets import minify_css
+    from letter_edition.publishing.added_css import phone_css as _phone_css
     import tinycss2
 
     rule = minify_css(_phone_css(name))

@@ -49,7 +49,7 @@ def test_contact_3_the_plugin_leaves_the_pages_alone():
     config = configured()
     plugin = config.plugins["bibtex"]
     assert plugin.config.enable_inline_citations is False
-    formatted = config.plugins["letter"].sources.formatted.notes["@halili2021russian"]
+    formatted = config.plugins["letter"].typeset.formatted.notes["@halili2021russian"]
     markdown = f"Text.[^4]\n\n[^4]: {formatted}\n\nCode: `[\ue010halili2021russian]`\n"
     assert plugin.on_page_markdown(markdown, None, config, None) == markdown
 

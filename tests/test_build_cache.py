@@ -3,7 +3,7 @@ site published is the one a clean build publishes."""
 
 import pytest
 
-from letter_edition import build_cache
+from letter_edition.caches import build_cache
 from conftest import mkdocs_build
 from helpers import site_files
 

@@ -110,7 +110,7 @@ def broken_pages(site) -> list[str]:
     page without the policy first in its head, or one that loads a file the site lacks."""
     from bs4 import BeautifulSoup
 
-    from letter_edition.policy import CONTENT_SECURITY_POLICY
+    from letter_edition.net.policy import CONTENT_SECURITY_POLICY
 
     broken = []
     for page in sorted(site.rglob("*.html")):

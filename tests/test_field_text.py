@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from letter_edition import field_text
+from letter_edition.notes import field_text
 from conftest import mkdocs_build
 from helpers import edit, failed_build, line_of
 FIELDS = [

@@ -8,8 +8,8 @@ import json
 import pytest
 
 from conftest import NODE_TOOLS, mkdocs_build, require, site_scripts
-from letter_edition.file_kinds import kind_of, kind_of_type, served_type
-from letter_edition.published_check import check_site
+from letter_edition.net.file_kinds import kind_of, kind_of_type, served_type
+from letter_edition.net.published_check import check_site
 
 # (a file's name, the kind the net checks it as: None where it is refused)
 KINDS = [

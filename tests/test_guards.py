@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from letter_edition import build_cache, reader
-from letter_edition.built_site import BuiltSite
+from letter_edition.caches import build_cache
+from letter_edition.reading import reader
+from letter_edition.publishing.built_site import BuiltSite
 from letter_edition.errors import SourceError
-from letter_edition.paragraph_anchors import read_record
-from letter_edition.policy import CONTENT_SECURITY_POLICY, Policy
-from letter_edition.published_check import Findings, check_editor_file, check_page
-from letter_edition.theme_scripts import ForeignScript, move_inline_scripts, read_shapes
-from letter_edition.theme_templates import Template, check_templates
+from letter_edition.reading.anchor_record import read_record
+from letter_edition.net.policy import CONTENT_SECURITY_POLICY, Policy
+from letter_edition.net.published_check import Findings, check_editor_file, check_page
+from letter_edition.publishing.theme_scripts import ForeignScript, move_inline_scripts, read_shapes
+from letter_edition.reading.theme_templates import Template, check_templates
 
 # --- The reader: every fault one message naming the file (and the line) ----------------------
 

@@ -28,7 +28,7 @@ def reader(pdf_path) -> PdfReader:
 @pytest.fixture(scope="session")
 def a4(site) -> PdfReader:
     """The same page set on A4, as the hook sets it on US Letter."""
-    from letter_edition.letter_pdf import render
+    from letter_edition.publishing.letter_pdf import render
 
     pdf, _ = render(site.root / "index.html", "A4", {})
     return PdfReader(io.BytesIO(pdf))
@@ -79,7 +79,7 @@ def letter_and_notes(reader: PdfReader) -> tuple[list[str], list[str]]:
 @pytest.fixture(scope="session")
 def edition_pdfs(edition) -> dict[str, PdfReader]:
     """Each edition's letter.pdf, and its letter page set on A4 as the build sets it on US Letter."""
-    from letter_edition.letter_pdf import render
+    from letter_edition.publishing.letter_pdf import render
 
     pdf, _ = render(edition.site.root / "index.html", "A4", {})
     return {"letter": PdfReader(edition.site.root / "letter.pdf"), "A4": PdfReader(io.BytesIO(pdf))}
@@ -351,7 +351,7 @@ def test_awkward_web_addresses_are_links_exactly_as_written(tmp_path):
     from html import escape
     from urllib.parse import quote
 
-    from letter_edition.letter_pdf import render
+    from letter_edition.publishing.letter_pdf import render
     from helpers import URL_ENTRIES
 
     addresses = sorted(set(URL_ENTRIES.values()))

@@ -6,15 +6,17 @@ import subprocess
 import sys
 
 from conftest import ROOT
+from helpers import STAGES, own_imports, package_modules
 
-PACKAGE = ROOT / "letter_edition"
 # The modules that meet MkDocs: the adapter, its options, and the adjustments to mkdocs-bibtex and MkDocs.
 ADAPTER = {"plugin", "config", "bibtex_adapter", "mkdocs_adapter"}
+# What a stage may call in an earlier one: the one reader, beside the caches every stage calls down into.
+SHARED_HELPERS = {"reading.reader"}
 
 
 def imported(module: str) -> set[str]:
     """The top-level packages a module of the package imports."""
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
+    tree = ast.parse(package_modules()[module].read_text(encoding="utf-8"))
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -25,10 +27,44 @@ def imported(module: str) -> set[str]:
 
 
 def test_only_the_adapter_imports_mkdocs():
-    core = {path.stem for path in PACKAGE.glob("*.py")} - ADAPTER
+    core = set(package_modules()) - ADAPTER
     assert core, "the package has a core"
     for module in sorted(core):
         assert not imported(module) & {"mkdocs", "mkdocs_bibtex", "material"}, module
+
+
+def stage_of(module: str) -> int | None:
+    """A module's place in the build's order; None for the top (the adapter and shared rules)."""
+    folder = module.split(".")[0] if "." in module else None
+    return STAGES.index(folder) if folder else None
+
+
+def test_the_stages_have_their_folders_and_only_the_adapter_calls_them_all():
+    modules = package_modules()
+    assert {name.split(".")[0] for name in modules if "." in name} == set(STAGES)
+    top = {name for name in modules if "." not in name} - {"__init__"}
+    # At the top: the adapter, its options, and the rules every stage shares.
+    assert top == ADAPTER | {"errors", "markers", "addresses", "text_forms", "csl_items", "markdown_code", "html_scripts"}, top
+    for name in top - ADAPTER:
+        assert all(stage_of(target) is None for target, _, _ in own_imports(name)), name
+
+
+def test_data_walks_forward_through_the_stages():
+    """A stage imports nothing from a later stage; from an earlier one, only the shared reader and
+    the typed objects (classes) and constants it is handed, never a step to run again."""
+    for name in package_modules():
+        here = stage_of(name)
+        if here is None:
+            continue
+        for target, names, _ in own_imports(name):
+            there = stage_of(target)
+            if there is None or there == here or STAGES[there] == "caches":
+                continue
+            assert there < here, f"{name} imports {target}, a later stage"
+            if target in SHARED_HELPERS:
+                continue
+            steps = [n for n in names if not n[:1].isupper()]
+            assert names and not steps, f"{name} calls {target}.{steps or '(the module)'}, an earlier stage's step"
 
 
 # The core, run on the project's docs/ and references.bib with MkDocs made unimportable.
@@ -37,18 +73,19 @@ import json, sys
 from pathlib import Path
 for name in ("mkdocs", "mkdocs_bibtex", "material"):
     sys.modules[name] = None  # an import of any of them fails
-from letter_edition.sources import Project, read_sources
-from letter_edition.note_markdown import place_notes
-from letter_edition.works_cited import link_notes_to_entries, write_works_cited
+from letter_edition.reading.manuscript import BuildSettings, read_manuscript
+from letter_edition.notes.typeset import typeset_notes
+from letter_edition.page_markdown.note_markdown import place_notes
+from letter_edition.page_markdown.works_cited import entry_links, write_works_cited
 
 root = Path(sys.argv[1])
-sources = read_sources(Project(root, root / "docs", [root / "references.bib"], root / "styles" / "letter-notes.csl",
-                               library=False))
-letter = sources.pages["index.md"]
-markdown = place_notes(letter.body, sources.notes_of("index.md"), letter.body_line, sources.formatted.notes, "x")
-markdown = link_notes_to_entries(markdown, "index.md", letter.body_line, sources)
-references = write_works_cited(sources.pages["references.md"].body, "references.md", sources, lambda uri: uri)
-print(json.dumps({"letter": markdown, "references": references, "cited": sources.cited,
+typeset = typeset_notes(read_manuscript(BuildSettings(root, root / "docs", [root / "references.bib"],
+                                                      root / "styles" / "letter-notes.csl", uncited_allowed=False)))
+letter = typeset.pages["index.md"]
+markdown = place_notes(letter.body, typeset.notes_of("index.md"), letter.body_line, typeset.formatted.notes,
+                       entry_links("index.md", typeset), "x")
+references = write_works_cited(typeset.pages["references.md"].body, "references.md", typeset, lambda uri: uri)
+print(json.dumps({"letter": markdown, "references": references, "cited": typeset.cited,
                   "loaded": sorted(name for name, module in sys.modules.items()
                                    if module is not None and name.split(".")[0] in ("mkdocs", "material"))}))
 """
@@ -91,9 +128,8 @@ def test_every_module_loads_once_under_one_name(scratch, tmp_path):
                             env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr
     files = json.loads(result.stdout.strip().splitlines()[-1])
-    modules = {path.stem for path in PACKAGE.glob("*.py")}
-    loaded = {path.rsplit("/", 1)[-1].removesuffix(".py") for path in files}
-    assert loaded == modules, sorted(modules ^ loaded)
+    modules = {str(path) for path in package_modules().values()}
+    assert set(files) == modules, sorted(modules ^ set(files))
     assert all(len(names) == 1 and names[0].startswith("letter_edition") for names in files.values()), files
 
 

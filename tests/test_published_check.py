@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from conftest import site_scripts
-from letter_edition.published_check import Findings, check_page, check_pdf_actions, check_site, pdf_actions
+from letter_edition.net.published_check import Findings, check_page, check_pdf_actions, check_site, pdf_actions
 from helpers import edit, failed_build, line_of
 
 SITE_SCRIPTS = {"assets/javascripts/bundle.js"}

@@ -266,7 +266,7 @@ MINIFIED = [
 
 @pytest.mark.parametrize("css, expected", [case[1:] for case in MINIFIED], ids=[case[0] for case in MINIFIED])
 def test_own_stylesheet_is_published_without_comments_or_spare_whitespace(css, expected):
-    from letter_edition.own_assets import minify_css
+    from letter_edition.publishing.own_assets import minify_css
 
     assert minify_css(css) == expected
 
@@ -337,7 +337,7 @@ def test_pages_load_the_site_scripts_as_one_file_named_by_content(site):
 
 def test_bundled_scripts_keep_a_scope_each(page):
     """Two files that each declare `const x` run one after the other, as separate files do."""
-    from letter_edition.own_assets import bundle
+    from letter_edition.publishing.own_assets import bundle
 
     page.set_content("<script>window.seen = []</script>")
     errors = []
@@ -365,7 +365,7 @@ def test_editing_a_note_does_not_trim_the_theme_stylesheets_again(scratch, tmp_p
     assert len(kept) == 1 and entries() == kept
 
 
-# --- Compiled templates (letter_edition/template_cache.py) ----------------------------------
+# --- Compiled templates (letter_edition/caches/template_cache.py) ----------------------------------
 
 THEME_TEMPLATES = {"main.html", "base.html", "404.html", "sitemap.xml", "partials/header.html"}
 

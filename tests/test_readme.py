@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from helpers import own_imports, package_modules
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 ARCHITECTURE = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
@@ -28,8 +29,9 @@ def table_rows(text: str) -> list[list[str]]:
 
 
 def named_paths() -> list[str]:
-    """What the first column of ARCHITECTURE.md's file table names, as paths in the checkout."""
-    return [name for row in table_rows(section("## Where things are", ARCHITECTURE))[1:] for name in CODE.findall(row[0])]
+    """What the first column of ARCHITECTURE.md's tables of files and modules names, as paths in the checkout."""
+    tables = section("## Where things are", ARCHITECTURE) + section("## The plugin, stage by stage", ARCHITECTURE)
+    return [name for row in table_rows(tables) for name in CODE.findall(row[0]) if "/" in name or "." in name]
 
 
 def test_the_file_table_names_only_what_exists():
@@ -39,13 +41,14 @@ def test_the_file_table_names_only_what_exists():
     assert missing == []
 
 
-PACKAGE = ROOT / "letter_edition"
-
 
 def test_every_module_and_test_file_is_in_the_file_table():
     paths = set(named_paths())
-    for module in sorted(PACKAGE.glob("*.py")):
-        assert f"letter_edition/{module.name}" in paths, module.name
+    for name, path in package_modules().items():
+        if name.endswith(".__init__"):  # a stage folder's: empty, a module is imported by its own name
+            assert path.read_text(encoding="utf-8") == "", name
+            continue
+        assert path.relative_to(ROOT).as_posix() in paths, name
     tests_row = next(row for row in table_rows(ARCHITECTURE) if row[0] == "`tests/`")[1]
     for test in sorted((ROOT / "tests").glob("test_*.py")):
         topic = test.stem.removeprefix("test_").replace("_", " ")
@@ -58,13 +61,11 @@ def test_the_plugin_is_listed_and_every_module_is_used():
     assert re.search(r"^  - letter:$", config, re.MULTILINE) and "hooks:" not in config
     reached, pending = {"plugin", "__init__"}, ["plugin"]
     while pending:
-        text = (PACKAGE / f"{pending.pop()}.py").read_text(encoding="utf-8")
-        for name in re.findall(r"^\s*from \.(\w+) import|^\s*from \. import ([\w, ]+)", text, re.MULTILINE):
-            for module in filter(None, (name[0], *name[1].replace(" ", "").split(","))):
-                if module not in reached and (PACKAGE / f"{module}.py").exists():
-                    reached.add(module)
-                    pending.append(module)
-    assert {path.stem for path in PACKAGE.glob("*.py")} == reached
+        for module, _, _ in own_imports(pending.pop()):
+            if module not in reached:
+                reached.add(module)
+                pending.append(module)
+    assert {name for name in package_modules() if not name.endswith(".__init__")} == reached
 
 
 def test_paths_named_in_comments_exist():
@@ -72,7 +73,7 @@ def test_paths_named_in_comments_exist():
     for source in ["pyproject.toml", "mkdocs.yml", "styles/letter-notes.csl", ".ci/run", ".ci/install-test-tools",
                    ".ci/install-system-libraries", ".github/workflows/publish.yml", "overrides/main.html",
                    "paragraph-anchors.yml", "references.bib", *DOCS,
-                   *map(str, PACKAGE.glob("*.py"))]:
+                   *(path.relative_to(ROOT).as_posix() for path in package_modules().values())]:
         text = (ROOT / source).read_text(encoding="utf-8")
         for named in re.findall(r"\b((?:letter_edition|styles|tests|overrides|docs)/[\w./-]+\.(?:py|csl|html|css|js|md))\b(?![.\w])",
                                 text):

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Site, mkdocs_build, served
-from letter_edition.policy import CONTENT_SECURITY_POLICY
+from letter_edition.net.policy import CONTENT_SECURITY_POLICY
 from helpers import edit, violations
 
 PAYLOADS = ['"><script>alert(1)</script>', "<img src=x onerror=alert(2)>", "<svg onload=alert(3)>",

@@ -23,7 +23,7 @@ def pdf_pages(data: bytes) -> tuple:
     """A PDF as a reader meets it: its metadata but the Creator, each page's text, every link."""
     from pypdf import PdfReader
 
-    from letter_edition.published_check import pdf_actions
+    from letter_edition.net.published_check import pdf_actions
 
     reader = PdfReader(io.BytesIO(data))
     metadata = {key: value for key, value in (reader.metadata or {}).items() if key != "/Creator"}

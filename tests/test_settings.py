@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from letter_edition.config import LetterConfig, extra_problems
-from letter_edition.page_settings import PageSettingError, check_front_matter
+from letter_edition.reading.page_settings import PageSettingError, check_front_matter
 from helpers import edit, errors, failed_build
 OPTIONS = [
     ({"short_name": "Kosovo–Serbia letter"}, None, None),
@@ -59,7 +59,7 @@ def read_by_templates(tmp_path_factory) -> dict[str, bool]:
     import material
 
     from conftest import ROOT
-    from letter_edition.theme_templates import extra_settings, read_templates
+    from letter_edition.reading.theme_templates import extra_settings, read_templates
 
     templates = read_templates([(ROOT / "overrides", "overrides"),
                                 (Path(material.__file__).parent / "templates", "material/templates")])
@@ -75,7 +75,7 @@ def test_the_settings_under_extra(extra, error, warning, read_by_templates):
 
 def test_a_key_an_override_reads_is_read(tmp_path):
     """`extra:` keys are found in the templates themselves: one the site's own template reads builds."""
-    from letter_edition.theme_templates import Template, extra_settings
+    from letter_edition.reading.theme_templates import Template, extra_settings
 
     found = extra_settings([Template("main.html", "overrides/main.html", "{{ config.extra.press_contact | e }}"),
                             Template("x.html", "overrides/x.html", '{{ config.extra["tagline"] }}'),
@@ -137,10 +137,10 @@ LETTER = {"date": datetime.date(2021, 10, 4), "genre": "letter", "signatories": 
 ])
 def test_the_letters_description(change, said):
     from letter_edition.errors import SourceError
-    from letter_edition.letter_description import read_letter
+    from letter_edition.reading.letter_description import read_letter
 
     with pytest.raises(SourceError, match=said):
-        read_letter({**LETTER, **change}, "# Title\n", "index.md", None)
+        read_letter({**LETTER, **change}, "Title", "index.md", None)
 
 
 # --- In a build: one message, never a traceback --------------------------------------------
@@ -189,6 +189,6 @@ def test_a_setting_the_theme_reads_builds(scratch, tmp_path):
 @pytest.mark.parametrize("change, key", [({}, "torres2021"), ({"key": "torres2021kosova"}, "torres2021kosova"),
                                          ({"signatories": ["Ćamil Đurić"]}, "duric2021")])
 def test_the_letters_key_is_its_descriptions_or_made_from_it(change, key):
-    from letter_edition.letter_description import read_letter
+    from letter_edition.reading.letter_description import read_letter
 
-    assert read_letter({**LETTER, **change}, "# Title\n", "index.md", None).key == key
+    assert read_letter({**LETTER, **change}, "Title", "index.md", None).key == key
