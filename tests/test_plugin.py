@@ -67,6 +67,29 @@ def test_data_walks_forward_through_the_stages():
             assert names and not steps, f"{name} calls {target}.{steps or '(the module)'}, an earlier stage's step"
 
 
+def test_the_installed_package_holds_every_module_and_file(tmp_path):
+    """A wheel of the project, as `pip install .` makes it, holds every module of every stage's
+    folder and every file the package reads (not only what an editable install finds)."""
+    import shutil
+    import zipfile
+
+    source = tmp_path / "project"  # built from a copy: the build writes its own folders beside it
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "letter_edition", source / "letter_edition", ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet",
+                             "--wheel-dir", str(tmp_path / "wheel"), str(source)], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    wheel = next((tmp_path / "wheel").glob("*.whl"))
+    held = {name for name in zipfile.ZipFile(wheel).namelist() if name.startswith("letter_edition/")}
+    package = ROOT / "letter_edition"
+    wanted = {path.relative_to(ROOT).as_posix() for path in package.rglob("*")
+              if path.is_file() and "__pycache__" not in path.parts}
+    assert wanted and wanted == held, sorted(wanted ^ held)
+
+
 # The core, run on the project's docs/ and references.bib with MkDocs made unimportable.
 CORE_ALONE = """
 import json, sys
