@@ -248,10 +248,25 @@ def wait_for(condition, timeout: float, poll: float = 0.01) -> bool:
     return False
 
 
+def served_pdf_text(url: str) -> str:
+    """The served letter.pdf's text, its runs of white space one space ("" where none is served)."""
+    import io
+
+    from pypdf import PdfReader
+
+    try:
+        with urllib.request.urlopen(url + "letter.pdf", timeout=5) as response:
+            data = response.read()
+        return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages).split())
+    except Exception:  # none yet, or being replaced: read again
+        return ""
+
+
 def measure_rebuilds(repeat: int, work: Path, project: Path | None = None) -> dict:
-    """From saving a title in references.bib to the served letter showing it, and the
-    rebuild's own time as `mkdocs serve` reports it. The first includes MkDocs' watcher,
-    which looks for changes every 0.5 s (PollingObserver) and waits 0.1 s more."""
+    """From saving a title in references.bib to the served letter showing it, and to the served
+    PDF showing it (made after the pages), and the rebuild's own time as `mkdocs serve` reports
+    it. The first two include MkDocs' watcher, which looks for changes every 0.5 s
+    (PollingObserver) and waits 0.1 s more."""
     if project is None:
         project = project_copy(work / "serve")
     port = free_port()
@@ -270,7 +285,7 @@ def measure_rebuilds(repeat: int, work: Path, project: Path | None = None) -> di
     threading.Thread(target=read_console, daemon=True).start()
     bib = project / "references.bib"
     original = bib.read_text(encoding="utf-8")
-    latencies, rebuilds = [], []
+    latencies, rebuilds, pdf_latencies = [], [], []
     try:
         if not wait_for(lambda: fetch(url) and built, 60, poll=0.2):
             raise RuntimeError("mkdocs serve did not start")
@@ -282,6 +297,9 @@ def measure_rebuilds(repeat: int, work: Path, project: Path | None = None) -> di
             if not wait_for(lambda: marker in fetch(url), 30):
                 raise RuntimeError("the edit was not served within 30 s")
             latencies.append(time.perf_counter() - saved)
+            if not wait_for(lambda: marker in served_pdf_text(url), 30, poll=0.05):
+                raise RuntimeError("the edit did not reach the served PDF within 30 s")
+            pdf_latencies.append(time.perf_counter() - saved)
             wait_for(lambda: len(built) > before, 5)
             rebuilds.append(built[-1])
             time.sleep(0.5)  # let the watcher settle before the next edit
@@ -289,6 +307,7 @@ def measure_rebuilds(repeat: int, work: Path, project: Path | None = None) -> di
         server.terminate()
         server.wait(timeout=10)
     return {"median_seconds": statistics.median(latencies), "runs": latencies,
+            "median_pdf_seconds": statistics.median(pdf_latencies), "pdf_runs": pdf_latencies,
             "median_build_seconds": statistics.median(rebuilds), "builds": rebuilds}
 
 
@@ -501,6 +520,8 @@ def table(results: dict) -> str:
         f"{serve['median_build_seconds']:.2f} s |",
         f"| the same, from saving the file to the served page showing it (MkDocs' watcher included) | "
         f"{serve['median_seconds']:.2f} s |",
+        f"| the same, from saving the file to the served PDF showing it (made after the pages) | "
+        f"{serve['median_pdf_seconds']:.2f} s |",
         *[f"| build with {entries} entries in references.bib (4 cited, library mode) | {seconds:.2f} s |"
           for entries, seconds in results["library"]["build_seconds"].items()],
         f"| ratio, {LIBRARY_SIZES[-1]} entries to 4 (budget 1.3) | {results['library']['ratio']:.2f} |",

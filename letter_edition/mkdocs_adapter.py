@@ -1,8 +1,8 @@
 """Every place the site adjusts MkDocs itself, each with its reason, its guard and its test.
 
-One adjustment, for MkDocs 1.6 (pyproject.toml pins it below 1.7); on any other version, or
-where the theme's templates are not found by Jinja's FileSystemLoader as 1.6 makes it, the
-build runs as MkDocs wrote it:
+Two adjustments, for MkDocs 1.6 (pyproject.toml pins it below 1.7); on any other version, or
+where MkDocs' parts are not as 1.6 makes them, the build and the server run as MkDocs wrote
+them:
 
 - **The theme's files, listed without its hidden folders.** Every build, MkDocs lists every
   file of the theme's folders and then drops those in hidden folders (`.*`, `*/.*`).
@@ -10,6 +10,10 @@ build runs as MkDocs wrote it:
   of a warm build here. The theme's environment here lists the same files without walking
   into hidden folders, so what MkDocs adds to the site is the same, file for file
   (tests/test_plugin.py compares both listings).
+- **The open pages reload when the PDF is ready.** Under `mkdocs serve` the PDF is finished
+  after the build; `reload_browsers` has the pages load again then, as after a build
+  (tests/test_serve.py reads the finished PDF's details from the page). Elsewhere the pages
+  show them at the next reload.
 """
 
 import os
@@ -48,3 +52,22 @@ def list_visible_theme_files(theme) -> None:
 
     get_env.lists_visible_files = True
     theme.get_env = get_env
+
+
+def reload_browsers(server) -> bool:
+    """Has every page open on `mkdocs serve` load again, as MkDocs has them do after a build:
+    the PDF is finished after the build, when MkDocs has already had them load it. MkDocs
+    1.6's LiveReloadServer has no public call for it; its pages ask for the newest "epoch"
+    and reload when it grows. Not while a build runs (the server then holds every request,
+    and that build reloads the pages itself). False where this MkDocs has not these parts."""
+    condition = getattr(server, "_epoch_cond", None)
+    if not mkdocs.__version__.startswith(PINNED) or condition is None \
+            or not all(hasattr(server, name) for name in ("_visible_epoch", "_wanted_epoch")):
+        return False
+    from mkdocs.livereload import _timestamp
+
+    with condition:
+        if server._visible_epoch == server._wanted_epoch:
+            server._wanted_epoch = server._visible_epoch = _timestamp()
+            condition.notify_all()
+    return True

@@ -13,7 +13,7 @@ import functools
 import logging
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from markupsafe import escape
 from mkdocs.config.config_options import ExtraScriptValue
@@ -40,15 +40,17 @@ from .page_markdown.page_extension import PageExtension
 from .page_markdown.paragraph_anchors import check_record
 from .page_markdown.works_cited import entry_links, write_notes_without_address, write_works_cited
 from .publishing.added_css import phone_css, print_css
-from .publishing.built_site import BuiltSite
+from .publishing.built_site import BuiltSite, write_whole
 from .publishing.citation_exports import downloads, letter_tags, write_ready_citation
-from .publishing.letter_pdf import metadata, publish_pdf, weasyprint_init, write_pdf_links
+from .publishing.letter_pdf import letter_pdf, metadata, pdf_being_made, publish_pdf, weasyprint_init, write_pdf_links
 from .publishing.own_assets import ScriptBundle, bundle_scripts, published_css
 from .publishing.search_places import extend_search_index, index_entry, places_in
+from .publishing.serve_preview import SCRIPT as SERVE_SCRIPT, Preview, script_text
+from .publishing.social_cards import HEIGHT, WIDTH, letter_words, make_card, page_words
 from .publishing.theme_css import trim_theme_css
 from .publishing.theme_scripts import ForeignScript, move_inline_scripts, read_shapes
 from .net.policy import CONTENT_SECURITY_POLICY
-from .net.published_check import check_editor_file, check_page_text, check_site, kept_pdf_actions
+from .net.published_check import check_editor_file, check_page_text, check_pdf, check_site, kept_pdf_actions
 from .caches.build_cache import kept_file
 from .caches.template_cache import keep_compiled
 
@@ -69,10 +71,6 @@ _steps_log = logging.getLogger(__package__)
 _steps_log.addHandler(_ToMkDocs())
 _steps_log.setLevel(logging.DEBUG)  # MkDocs' handlers choose what is shown
 _steps_log.propagate = False
-
-
-class SourceFault(PluginError):
-    """A fault in the editor's files, found before the site folder is cleaned."""
 
 
 def step(what: str):
@@ -96,7 +94,8 @@ def step(what: str):
 
 class LetterPlugin(BasePlugin[LetterConfig]):
     def __init__(self):
-        self.serving = False  # `mkdocs serve`: no PDF is made, no policy in the pages
+        self.serving = False  # `mkdocs serve`: each build in a folder of its own, no policy in the pages
+        self.preview: Preview | None = None  # what `mkdocs serve` serves
         self.extension = PageExtension()
         self._begin()
 
@@ -119,9 +118,15 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         self.templates: list[Template] = []  # the theme's templates and the site's overrides
         self.own_templates: list[Template] = []  # the site's overrides alone
         self.rendered: set[str] = set()  # the pages the theme wrote, as published
+        self.site_name = ""  # as mkdocs.yml writes it (text, not yet escaped for the theme)
+        self.cards: dict[str, bytes] = {}  # each page's card for shared links, by where it is published
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+
+    def on_shutdown(self):
+        if self.preview is not None:
+            self.preview.remove_folders()
 
     # Before mkdocs-bibtex's on_config (0), which loads the bibliography this points it at.
     @event_priority(100)
@@ -129,6 +134,10 @@ class LetterPlugin(BasePlugin[LetterConfig]):
     def on_config(self, config):
         self._begin()
         self.project = Path(config.config_file_path).parent
+        if self.serving:  # the last good build stays served until the next one has passed the net
+            if self.preview is None or self.preview.served != Path(config.site_dir):
+                self.preview = Preview(Path(config.site_dir))
+            config.site_dir = str(self.preview.build_folder())
         self.docs_name = shown(Path(config.docs_dir), self.project)
         mkdocs_adapter.list_visible_theme_files(config.theme)
         try:
@@ -171,7 +180,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                 self.added_css.append(phone_css(self.config.short_name))
             self.weasyprint = weasyprint_init()
         except SourceError as error:
-            raise SourceFault(str(error)) from None
+            raise PluginError(str(error)) from None
         except EditionError as error:
             raise PluginError(str(error)) from None
         # 7. mkdocs-bibtex loads only the cited works, and leaves the pages to this plugin.
@@ -180,6 +189,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         bibtex_adapter.leave_pages_alone(config)
         # 8. The theme writes the site's name and description unescaped (autoescape is off):
         #    escaped once, as markup, they are written as text everywhere.
+        self.site_name = str(config.site_name)
         for name in ("site_name", "site_description"):
             if config[name]:
                 config[name] = escape(config[name])
@@ -188,6 +198,10 @@ class LetterPlugin(BasePlugin[LetterConfig]):
         # 10. The site's own scripts as one file, in the place of the first of them.
         if self.scripts:
             _replace_scripts(config, self.scripts)
+        # 11. Under `mkdocs serve`, the script that shows a failed build's message on every page.
+        if self.serving:
+            config.extra_javascript.append(ExtraScriptValue(SERVE_SCRIPT))
+            config.extra_javascript[-1].defer = True
         return config
 
     def _check_extra(self, config) -> None:
@@ -217,13 +231,16 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             try:
                 builder()
             except Abort as abort:
-                # MkDocs has logged the cause. A fault in the editor's files is found before the
-                # site folder is cleaned, so the last good build is still there to serve.
-                if not isinstance(abort.__context__, SourceFault):
-                    raise
-                log.error("Not rebuilt: the last good build is still served. Fix the error above and save.")
+                # MkDocs has logged the cause; the build was made in a folder of its own, so the
+                # last good build is still served, now with the message on every page.
+                cause = abort.__context__
+                message = str(cause) if isinstance(cause, MkDocsException) and str(cause) else str(abort)
+                self.preview.show_fault(message)
+                log.error("Not rebuilt: the last good build is still served, with this message at the top of "
+                          "every page. Fix the error above and save.")
 
         server.builder = build_or_keep_last_good
+        self.preview.reload = lambda: mkdocs_adapter.reload_browsers(server)
         return server
 
     @step("adding the downloads, stylesheets and scripts")
@@ -250,7 +267,10 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                 if (script := files.get_file_from_path(path)) is not None:
                     files.remove(script)
             files.append(File.generated(config, self.scripts.name, content=self.scripts.text))
-        # 4. Where the letter's page is written, for the PDF.
+        # 4. Under `mkdocs serve`, the script that shows a failed build's message.
+        if self.serving:
+            files.append(File.generated(config, SERVE_SCRIPT, content=script_text()))
+        # 5. Where the letter's page is written, for the PDF.
         if typeset.letter is not None and (page := files.get_file_from_path(typeset.letter.page_uri)):
             self.letter_page = Path(page.abs_dest_path)
         if typeset.citations.notes and typeset.references_page is None:
@@ -336,6 +356,18 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             tags = letter_tags(self.typeset, page.url)
             page.meta |= {"share_title": tags.share_title, "citation_tags": tags.citation_tags,
                           "json_ld": tags.json_ld}
+            words = letter_words(letter, self.site_name)
+        else:
+            words = page_words(page.title or self.typeset.pages[page.file.src_uri].headline or page.file.src_uri,
+                               self.site_name)
+        # The page's card for shared links, published beside the pages.
+        try:
+            card = make_card(words, page.file.src_uri, f"{self.docs_name}/{page.file.src_uri}", self.project)
+        except EditionError as error:
+            raise PluginError(str(error)) from None
+        self.cards[card.name] = card.png
+        address = urljoin(config.site_url, card.name) if config.site_url else relative_address(card.name, page.url)
+        page.meta["card"] = {"url": address, "width": WIDTH, "height": HEIGHT, "alt": card.alt}
         return context
 
     @step("writing a page")
@@ -355,18 +387,28 @@ class LetterPlugin(BasePlugin[LetterConfig]):
     def on_post_build(self, config):
         root = Path(config.site_dir)
         site = BuiltSite(root, urlsplit(config.site_url or "/").path or "/")
+        pdf_copy = None  # under `mkdocs serve`: what the PDF is made from, once the pages are served
         try:
             # 1. The theme's inline scripts into files; any other inline script stops the build.
             moved = move_inline_scripts(site, read_shapes(self.templates))
             # 2. The theme's stylesheets trimmed to what the pages use, and relinked.
             trim_theme_css(site, self.project)
-            # 3. Material's search index, with each paragraph, note and references entry.
+            # 3. Material's search index, with each paragraph, note and references entry; each
+            #    page's card for shared links.
             extend_search_index(root / "search" / "search_index.json", self.search_entries)
+            for name, png in self.cards.items():
+                write_whole(root / name, png)
             site.write()
             # 4. letter.pdf from the letter's page as published; its pages and size in the links.
+            #    Under `mkdocs serve`, where it is not kept, it is made once the pages are served.
             if self.letter_page is not None:
-                publish_pdf(site, self.letter_page, self.project, metadata(self.typeset.letter, self.imprint.date),
-                            self.weasyprint, make=not self.serving)
+                made = letter_pdf(self.letter_page, root, self.project, self._pdf_metadata(), self.weasyprint,
+                                  make=not self.serving)
+                if made is None:
+                    pdf_copy = self.preview.copy_for_the_pdf(root)
+                    pdf_being_made(site)
+                else:
+                    publish_pdf(site, made)
                 site.write()
         except ForeignScript as error:
             _refuse(root, [str(error)])
@@ -381,7 +423,34 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                               policy_pages=frozenset() if self.serving else frozenset(theme_pages),
                               project=self.project)
         if problems:
+            if pdf_copy is not None:
+                shutil.rmtree(pdf_copy, ignore_errors=True)
             _refuse(root, problems)
+        # 6. Under `mkdocs serve`, the build served in place of the last; the PDF, where it is
+        #    not kept, made from a copy of it and published beside it when ready.
+        if self.serving:
+            generation = self.preview.put_in_place()
+            if pdf_copy is not None:
+                page = pdf_copy / self.letter_page.relative_to(root)
+                self.preview.finish_later(generation, pdf_copy, lambda: self._checked_pdf(page, pdf_copy),
+                                          lambda served, made: self._publish_served_pdf(served, site.root_path, made))
+
+    def _pdf_metadata(self) -> dict:
+        return metadata(self.typeset.letter, self.imprint.date)
+
+    def _checked_pdf(self, page: Path, root: Path) -> tuple[bytes, int]:
+        """The PDF made from a copy of the served build, checked by the net as the build checks it."""
+        made = letter_pdf(page, root, self.project, self._pdf_metadata(), self.weasyprint)
+        problems = check_pdf(self.project, made[0])
+        if problems:
+            raise EditionError("Not published: " + "; ".join(problems))
+        return made
+
+    @staticmethod
+    def _publish_served_pdf(served: Path, root_path: str, made: tuple[bytes, int]) -> None:
+        site = BuiltSite(served, root_path)
+        publish_pdf(site, made)
+        site.write()
 
 
 def _nav_pages(nav) -> list[str]:

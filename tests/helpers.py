@@ -189,3 +189,18 @@ def own_imports(module: str) -> list[tuple[str, list[str], bool]]:
             elif ".".join(target) in modules:
                 found.append((".".join(target), [alias.name], id(node) in top))
     return found
+
+
+def wait_until(condition, timeout: float, what: str, alive=lambda: True):
+    """Wait for a state (never for a time): `condition()` true, checked again and again until
+    `timeout` seconds have passed; `alive()` false ends the wait at once (a process that died)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = condition()
+        if found:
+            return found
+        assert alive(), f"stopped while waiting: {what}"
+        time.sleep(0.1)
+    raise AssertionError(f"{what} within {timeout} s")

@@ -161,6 +161,24 @@ def test_the_pdf_library_or_pango_missing_is_one_clear_line(monkeypatch, tmp_pat
         letter_pdf.weasyprint_init()
 
 
+def test_a_card_that_cannot_be_made_is_one_clear_line(scratch, tmp_path, monkeypatch):
+    """WeasyPrint fails to set a card for shared links: one line naming the card's page, no site."""
+    import shutil
+
+    import weasyprint
+
+    def fails(*args, **kwargs):
+        raise ValueError("cannot set this card")
+
+    monkeypatch.setattr(weasyprint.Document, "write_pdf", fails)
+    shutil.rmtree(scratch / ".cache")
+    result = failed_build(scratch, tmp_path)
+    assert "The card for shared links of docs/index.md could not be made: ValueError: cannot set this card" \
+        in result.output
+    assert "This is a fault of the build" not in result.output
+    assert not (result.site / "index.html").exists()
+
+
 def test_a_pdf_that_cannot_be_made_fails_the_build_and_is_not_published(scratch, tmp_path, monkeypatch):
     """WeasyPrint fails to set the page (a missing system font, a bug): the build fails with one
     line naming the PDF, and writes no letter.pdf."""
@@ -172,7 +190,8 @@ def test_a_pdf_that_cannot_be_made_fails_the_build_and_is_not_published(scratch,
         raise ValueError("cannot set this page")
 
     monkeypatch.setattr(weasyprint.Document, "write_pdf", fails)
-    shutil.rmtree(scratch / ".cache")  # no PDF kept from before
+    for kept in (scratch / ".cache" / "letter").glob("pdf*"):  # no PDF kept from before (the cards are)
+        kept.unlink()
     result = failed_build(scratch, tmp_path)
     assert "letter.pdf could not be made from index.html" in result.output
     assert "Nothing was published" in result.output

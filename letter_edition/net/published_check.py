@@ -534,6 +534,13 @@ def check_pdf_actions(actions: list[tuple[str, str]], where: str, findings: Find
                 findings.add(where, f"a link to “{shortened(value)}”: {reason}")
 
 
+def check_pdf(project: Path, data: bytes) -> list[str]:
+    """letter.pdf's problems, as the net at the end finds them (for a PDF finished after it)."""
+    findings = Findings()
+    check_pdf_actions(kept_pdf_actions(project, data), "letter.pdf", findings)
+    return findings.problems
+
+
 def check_search_index(index, where: str, findings: Findings) -> None:
     for doc in index.get("docs", []) if isinstance(index, dict) else []:
         location = doc.get("location", "")

@@ -7,6 +7,8 @@ comment is a comment; a class in single quotes is a class), where a search of th
 would not.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -28,10 +30,11 @@ class BuiltSite:
         self._changed.add(page)
 
     def write(self) -> None:
-        """Every page a step has changed, as the parser serializes it."""
+        """Every page a step has changed, as the parser serializes it, each written whole (under
+        `mkdocs serve` the server may be reading it)."""
         for page in sorted(self._changed):
-            (self.root / page).write_text("<!doctype html>\n" + self.pages[page].html.removeprefix("<!DOCTYPE html>"),
-                                          encoding="utf-8")
+            html = "<!doctype html>\n" + self.pages[page].html.removeprefix("<!DOCTYPE html>")
+            write_whole(self.root / page, html.encode("utf-8"))
         self._changed.clear()
 
     def resolve(self, page: str, address: str) -> Path | None:
@@ -49,3 +52,15 @@ class BuiltSite:
 def element(html: str):
     """One element, parsed, to put into a page."""
     return LexborHTMLParser(f"<body>{html}</body>").body.child
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """A file of the site written whole or not at all: a reader of it never reads half. It keeps
+    the mode of the file it replaces (a new one may be read by all, as MkDocs writes them)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.chmod(temporary, mode)
+    os.replace(temporary, path)

@@ -14,10 +14,9 @@ Cost: the PDF is kept in `.cache/letter/`, named by a hash of what it is made fr
 page, its stylesheets, the metadata, this code, WeasyPrint's version), so a build that
 changes none of them pays nothing for it. The system's fonts and Pango are left out of
 that key: reading them would cost a fontconfig scan in every build. After changing either,
-delete `.cache/letter/`. `mkdocs serve` does not make the PDF (it takes
-about a second, and the page it serves, with the server's address in it, is not the one
-published): there the link says the PDF is out of date until the next `mkdocs build`, and
-there is no `letter.pdf` to serve a stale copy of.
+delete `.cache/letter/`. `mkdocs serve` publishes the PDF too, made after the pages as here;
+where it is not kept, it is made in the background while the pages are served, and the
+links say it is being made until it is there (serve_preview.py).
 """
 
 import logging
@@ -27,7 +26,7 @@ from ..addresses import relative_address
 from ..caches.build_cache import cached_bytes, code_of, has_entry, package_init
 from ..errors import EditionError
 from ..markers import PDF_BLOCK, PDF_DETAILS, PDF_EDITION, PDF_LINK
-from .built_site import element
+from .built_site import element, write_whole
 
 log = logging.getLogger(__name__)
 
@@ -84,20 +83,16 @@ def weasyprint_init() -> Path:
     return init
 
 
-def publish_pdf(site, page: Path, project: Path, pdf_metadata: dict, weasyprint: Path, make: bool) -> None:
-    """letter.pdf beside the letter page (made, or read from the cache), and each link to it
-    filled in with its pages and size; where it may not be made (`mkdocs serve`) and is not
-    kept, the links say it is out of date."""
-    target = site.root / PDF
-    target.unlink(missing_ok=True)  # never an earlier build's PDF
-    made = letter_pdf(page, site.root, project, pdf_metadata, weasyprint, make)
-    if made is None:
-        log.info("%s is out of date: `mkdocs build` makes it again.", PDF)
-        fill_details(site, ": out of date until the next <code>mkdocs build</code>")
-        return
+def publish_pdf(site, made: tuple[bytes, int]) -> None:
+    """letter.pdf beside the letter page, and each link to it filled in with its pages and size."""
     pdf, pages = made
-    target.write_bytes(pdf)
+    write_whole(site.root / PDF, pdf)
     fill_details(site, f", {pages} page{'s' if pages != 1 else ''}, {round(len(pdf) / 1024)} KiB")
+
+
+def pdf_being_made(site) -> None:
+    """Each link to the PDF says it is being made (while serving: the PDF follows the pages)."""
+    fill_details(site, ": being made…")
 
 
 def letter_pdf(page: Path, site: Path, project: Path, pdf_metadata: dict, weasyprint: Path,
@@ -152,7 +147,7 @@ def render(page: Path, paper: str, pdf_metadata: dict) -> tuple[bytes, int]:
 
 
 def fill_details(site, details: str) -> None:
-    """Each link to the PDF says what it is (HTML): pages and size, or that it is out of date."""
+    """Each link to the PDF says what it is (HTML): pages and size, or that it is being made."""
     for page, tree in site.pages.items():
         for span in tree.css(f"span.{PDF_DETAILS}"):
             span.replace_with(element(f'<span class="{PDF_DETAILS}">{details}</span>'))
