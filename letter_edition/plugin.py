@@ -402,7 +402,8 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             # 4. letter.pdf from the letter's page as published; its pages and size in the links.
             #    Under `mkdocs serve`, where it is not kept, it is made once the pages are served.
             if self.letter_page is not None:
-                made = letter_pdf(self.letter_page, root, self.project, self._pdf_metadata(), self.weasyprint,
+                pdf_metadata = metadata(self.typeset.letter, self.imprint.date)
+                made = letter_pdf(self.letter_page, root, self.project, pdf_metadata, self.weasyprint,
                                   make=not self.serving)
                 if made is None:
                     pdf_copy = self.preview.copy_for_the_pdf(root)
@@ -428,29 +429,30 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             _refuse(root, problems)
         # 6. Under `mkdocs serve`, the build served in place of the last; the PDF, where it is
         #    not kept, made from a copy of it and published beside it when ready.
+        #    What the background needs is bound now: the next build starts afresh.
         if self.serving:
             generation = self.preview.put_in_place()
             if pdf_copy is not None:
-                page = pdf_copy / self.letter_page.relative_to(root)
-                self.preview.finish_later(generation, pdf_copy, lambda: self._checked_pdf(page, pdf_copy),
-                                          lambda served, made: self._publish_served_pdf(served, site.root_path, made))
+                page, project, weasyprint = pdf_copy / self.letter_page.relative_to(root), self.project, self.weasyprint
+                self.preview.finish_later(
+                    generation, pdf_copy,
+                    lambda: _checked_pdf(page, pdf_copy, project, pdf_metadata, weasyprint),
+                    lambda served, made: _publish_served_pdf(served, site.root_path, made))
 
-    def _pdf_metadata(self) -> dict:
-        return metadata(self.typeset.letter, self.imprint.date)
 
-    def _checked_pdf(self, page: Path, root: Path) -> tuple[bytes, int]:
-        """The PDF made from a copy of the served build, checked by the net as the build checks it."""
-        made = letter_pdf(page, root, self.project, self._pdf_metadata(), self.weasyprint)
-        problems = check_pdf(self.project, made[0])
-        if problems:
-            raise EditionError("Not published: " + "; ".join(problems))
-        return made
+def _checked_pdf(page: Path, root: Path, project: Path, pdf_metadata: dict, weasyprint: Path) -> tuple[bytes, int]:
+    """The PDF made from a copy of the served build, checked by the net as the build checks it."""
+    made = letter_pdf(page, root, project, pdf_metadata, weasyprint)
+    problems = check_pdf(project, made[0])
+    if problems:
+        raise EditionError("letter.pdf was not published: " + "; ".join(problems))
+    return made
 
-    @staticmethod
-    def _publish_served_pdf(served: Path, root_path: str, made: tuple[bytes, int]) -> None:
-        site = BuiltSite(served, root_path)
-        publish_pdf(site, made)
-        site.write()
+
+def _publish_served_pdf(served: Path, root_path: str, made: tuple[bytes, int]) -> None:
+    site = BuiltSite(served, root_path)
+    publish_pdf(site, made)
+    site.write()
 
 
 def _nav_pages(nav) -> list[str]:

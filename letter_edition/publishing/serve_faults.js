@@ -12,7 +12,7 @@
       banner.setAttribute("role", "alert");
       banner.className = "letter-serve-fault";
       var title = document.createElement("strong");
-      title.textContent = "Not rebuilt: this is the last good build. Fix the error and save.";
+      title.textContent = "Not what would be published: fix the error below and save.";
       var message = document.createElement("pre");
       message.textContent = fault.message;
       // Set through the style object, which the pages' policy allows (a style attribute it does not).

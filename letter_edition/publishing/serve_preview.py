@@ -77,7 +77,10 @@ class Preview:
 
     def show_fault(self, message: str) -> None:
         with self._lock:
-            write_whole(self.served / FAULT, json.dumps({"message": message}, ensure_ascii=False).encode())
+            self._write_fault(message)
+
+    def _write_fault(self, message: str) -> None:
+        write_whole(self.served / FAULT, json.dumps({"message": message}, ensure_ascii=False).encode())
 
     def copy_for_the_pdf(self, built: Path) -> Path:
         """A copy of what the PDF is made from, which the next build cannot change under it."""
@@ -89,20 +92,23 @@ class Preview:
         """`make()` (from the copy) in the background, then, while this build is still the one
         served, `publish(served folder, made)`, and the open pages reload."""
         def run():
+            fault = None
             try:
                 made = make()
             except EditionError as error:
-                log.error("%s", error)
-                made = error
+                fault = str(error)
+            except Exception as error:  # nobody foresaw it: one line, as the build says it
+                fault = f"letter.pdf could not be made: {type(error).__name__}: {error}"
             finally:
                 shutil.rmtree(copy, ignore_errors=True)
             with self._lock:
                 if generation != self.generation:
                     return  # a newer build is served, and makes its own
-                if isinstance(made, EditionError):
-                    write_whole(self.served / FAULT, json.dumps({"message": str(made)}, ensure_ascii=False).encode())
-                else:
+                if fault is None:
                     publish(self.served, made)
+                else:
+                    log.error("%s", fault)
+                    self._write_fault(fault)
             self.reload()
 
         thread = threading.Thread(target=run, name="letter-pdf", daemon=True)
