@@ -253,5 +253,16 @@ def test_a_failed_build_shows_its_message_in_every_open_page_until_fixed(server,
     edit(bib, "{{Insider Paper},", "{{Insider Paper}},")
     for page in pages:
         expect(page.get_by_role("alert")).to_have_count(0, timeout=REBUILD_TIMEOUT * 1000)
+
+    # A message that quotes markup from the editor's file shows it as text, and runs nothing.
+    hostile = "<img/src=x/onerror=document.title='hit'>"
+    original = bib.read_text(encoding="utf-8")
+    twice = f"\n@misc{{{hostile},\n  title = {{Twice}},\n}}\n"
+    bib.write_text(original + twice + twice, encoding="utf-8")  # a key used twice: the message quotes it
+    alert = pages[0].get_by_role("alert")
+    expect(alert).to_contain_text(f"the key '{hostile}' is used twice", timeout=REBUILD_TIMEOUT * 1000)
+    assert alert.locator("img").count() == 0 and pages[0].title() != "hit"
+    bib.write_text(original, encoding="utf-8")
+    expect(alert).to_have_count(0, timeout=REBUILD_TIMEOUT * 1000)
     context.close()
     strict.close()

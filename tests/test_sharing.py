@@ -107,6 +107,19 @@ def test_the_card_text_passes_the_contrast_rule(edition):
         assert low == [], (path, low)
 
 
+def test_a_long_or_marked_up_title_still_makes_a_card_of_its_words(tmp_path):
+    """An editor's title as long as a paragraph, or with markup in it: a card of the right size,
+    its words as written (the markup is text: nothing is fetched, which would stop the card)."""
+    from letter_edition.publishing.social_cards import make_card
+
+    for title in ["Word " * 80, '<img src="https://example.org/x.png"> & <b>bold</b> “quoted”']:
+        card = make_card((title, "October 4, 2021", "A. Name and B. Name", "Site"), "index.md", "docs/index.md",
+                         tmp_path)
+        image = Image.open(io.BytesIO(card.png))
+        assert image.size == (1200, 630) and len(card.png) < CARD_BUDGET
+        assert card.alt == f"{title} · October 4, 2021 · A. Name and B. Name · Site"
+
+
 @pytest.fixture(scope="module")
 def hosted(tmp_path_factory):
     from conftest import Site
