@@ -12,8 +12,8 @@ them:
   (tests/test_plugin.py compares both listings).
 - **The open pages reload when the PDF is ready.** Under `mkdocs serve` the PDF is finished
   after the build; `reload_browsers` has the pages load again then, as after a build
-  (tests/test_serve.py reads the finished PDF's details from the page). Elsewhere the pages
-  show them at the next reload.
+  (`tests/test_serve.py`, the test of the pages told to reload). Elsewhere the pages show
+  them at the next reload.
 """
 
 import os
@@ -67,7 +67,7 @@ def reload_browsers(server) -> bool:
     from mkdocs.livereload import _timestamp
 
     with condition:
-        if server._visible_epoch == server._wanted_epoch:
-            server._wanted_epoch = server._visible_epoch = _timestamp()
+        if server._visible_epoch == server._wanted_epoch:  # it grows even within the millisecond
+            server._wanted_epoch = server._visible_epoch = max(_timestamp(), server._visible_epoch + 1)
             condition.notify_all()
     return True

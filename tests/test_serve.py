@@ -266,3 +266,23 @@ def test_a_failed_build_shows_its_message_in_every_open_page_until_fixed(server,
     expect(alert).to_have_count(0, timeout=REBUILD_TIMEOUT * 1000)
     context.close()
     strict.close()
+
+
+def test_the_open_pages_are_told_to_reload_when_the_pdf_is_ready(tmp_path):
+    """The adjustment to MkDocs' server (mkdocs_adapter.reload_browsers): the pages' "epoch"
+    grows, so each open page loads again, and never while a build runs (the server holds every
+    request until that build ends, which then reloads the pages itself)."""
+    from mkdocs.livereload import LiveReloadServer
+
+    from letter_edition import mkdocs_adapter
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        shown = server._visible_epoch
+        assert mkdocs_adapter.reload_browsers(server)
+        assert server._visible_epoch == server._wanted_epoch > shown
+        server._wanted_epoch += 1000  # a build has started
+        building = server._visible_epoch
+        assert mkdocs_adapter.reload_browsers(server) and server._visible_epoch == building
+    finally:
+        server.server_close()
