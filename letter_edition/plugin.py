@@ -358,7 +358,8 @@ class LetterPlugin(BasePlugin[LetterConfig]):
                           "json_ld": tags.json_ld}
             words = letter_words(letter, self.site_name)
         else:
-            words = page_words(page.title or self.typeset.pages[page.file.src_uri].headline or page.file.src_uri,
+            page_text = self.typeset.pages.get(page.file.src_uri)
+            words = page_words(page.title or (page_text.headline if page_text else None) or page.file.src_uri,
                                self.site_name)
         # The page's card for shared links, published beside the pages.
         try:
