@@ -179,9 +179,7 @@ class LetterPlugin(BasePlugin[LetterConfig]):
             if (self.config.short_name or "").strip():
                 self.added_css.append(phone_css(self.config.short_name))
             self.weasyprint = weasyprint_init()
-        except SourceError as error:
-            raise PluginError(str(error)) from None
-        except EditionError as error:
+        except (SourceError, EditionError) as error:
             raise PluginError(str(error)) from None
         # 7. mkdocs-bibtex loads only the cited works, and leaves the pages to this plugin.
         bibtex_adapter.name_pybtex_parts()
