@@ -40,7 +40,7 @@ from .page_markdown.page_extension import PageExtension
 from .page_markdown.paragraph_anchors import check_record
 from .page_markdown.works_cited import entry_links, write_notes_without_address, write_works_cited
 from .publishing.added_css import phone_css, print_css
-from .publishing.built_site import BuiltSite, write_whole
+from .publishing.built_site import BuiltSite
 from .publishing.citation_exports import downloads, letter_tags, write_ready_citation
 from .publishing.letter_pdf import letter_pdf, metadata, pdf_being_made, publish_pdf, weasyprint_init, write_pdf_links
 from .publishing.own_assets import ScriptBundle, bundle_scripts, published_css
@@ -51,7 +51,7 @@ from .publishing.theme_css import trim_theme_css
 from .publishing.theme_scripts import ForeignScript, move_inline_scripts, read_shapes
 from .net.policy import CONTENT_SECURITY_POLICY
 from .net.published_check import check_editor_file, check_page_text, check_pdf, check_site, kept_pdf_actions
-from .caches.build_cache import kept_file
+from .caches.build_cache import kept_file, write_whole
 from .caches.template_cache import keep_compiled
 
 log = logging.getLogger("mkdocs.plugins.letter")

@@ -81,12 +81,7 @@ def read_entry(path: Path, kind: str, check=None) -> bytes | None:
 def write_entry(path: Path, kind: str, data: bytes) -> None:
     header = b"\n".join([MAGIC, kind.encode(), _name_hash(path).encode(), hashlib.sha256(data).hexdigest().encode()])
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Written whole or not at all, so that a build stopped midway leaves no half entry.
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        with os.fdopen(handle, "wb") as file:
-            file.write(header + b"\n" + data)
-        os.replace(temporary, path)
+        write_whole(path, header + b"\n" + data)  # a build stopped midway leaves no half entry
     except OSError:
         pass  # a cache folder that cannot be written costs only the time
 
@@ -135,10 +130,18 @@ def kept_file(root: Path, name: str, content: str) -> Path:
             import shutil
 
             shutil.rmtree(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Whole or not at all: another build reading it at the same moment never reads half.
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
+        write_whole(path, data)  # another build reading it at the same moment never reads half
     return path
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """A file written whole or not at all, so that a reader of it (another build, the server of
+    `mkdocs serve`) never reads half. It keeps the mode of the file it replaces; a new one may be
+    read by all, as MkDocs writes the site's files."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+    os.chmod(temporary, mode)
+    os.replace(temporary, path)

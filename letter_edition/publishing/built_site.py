@@ -7,13 +7,12 @@ comment is a comment; a class in single quotes is a class), where a search of th
 would not.
 """
 
-import os
-import tempfile
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..addresses import relative_address, site_path
+from ..caches.build_cache import write_whole
 
 
 class BuiltSite:
@@ -52,15 +51,3 @@ class BuiltSite:
 def element(html: str):
     """One element, parsed, to put into a page."""
     return LexborHTMLParser(f"<body>{html}</body>").body.child
-
-
-def write_whole(path: Path, data: bytes) -> None:
-    """A file of the site written whole or not at all: a reader of it never reads half. It keeps
-    the mode of the file it replaces (a new one may be read by all, as MkDocs writes them)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
-    with os.fdopen(handle, "wb") as file:
-        file.write(data)
-    os.chmod(temporary, mode)
-    os.replace(temporary, path)

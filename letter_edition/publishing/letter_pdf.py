@@ -23,10 +23,10 @@ import logging
 from pathlib import Path
 
 from ..addresses import relative_address
-from ..caches.build_cache import cached_bytes, code_of, has_entry, package_init
+from ..caches.build_cache import cached_bytes, code_of, has_entry, package_init, write_whole
 from ..errors import EditionError
 from ..markers import PDF_BLOCK, PDF_DETAILS, PDF_EDITION, PDF_LINK
-from .built_site import element, write_whole
+from .built_site import element
 
 log = logging.getLogger(__name__)
 

@@ -21,9 +21,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from ..caches.build_cache import write_whole
 from ..errors import EditionError
 from ..reading.reader import read_text
-from .built_site import write_whole
 
 log = logging.getLogger(__name__)
 

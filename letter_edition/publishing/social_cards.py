@@ -20,8 +20,8 @@ from pathlib import Path
 
 from ..caches.build_cache import cached_bytes, code_of, package_init
 from ..errors import EditionError
-from .letter_pdf import INSTALL
 from ..text_forms import long_date
+from .letter_pdf import INSTALL
 
 WIDTH, HEIGHT = 1200, 630  # pixels: the size link previews ask for (1.91:1)
 FOLDER = "cards"
